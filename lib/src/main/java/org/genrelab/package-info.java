@@ -1,0 +1,2 @@
+/** GenreLab: music genre classification experiments of the 2020 FMA-small study, in Java. */
+package org.genrelab;
