@@ -37,6 +37,20 @@ public final class FmaTracks {
         this.byId = Collections.unmodifiableMap(byId);
     }
 
+    /** Where a data folder may hold its tracks file, in order of preference. */
+    public static final List<String> TRACKS_FILE_NAMES =
+            List.of("tracks.csv", "fma_metadata/tracks.csv", "fma_small_tracks.csv");
+
+    /** The tracks file of a data folder (see {@link #TRACKS_FILE_NAMES}); the error lists every place looked at. */
+    public static Path find(Path dataFolder) throws NoSuchFileException {
+        for (String n : TRACKS_FILE_NAMES) {
+            Path p = dataFolder.resolve(n);
+            if (Files.isRegularFile(p)) return p;
+        }
+        throw new NoSuchFileException(dataFolder.toString(), null, "no tracks file: looked for "
+                + String.join(", ", TRACKS_FILE_NAMES) + " in it");
+    }
+
     /** Reads a {@code tracks.csv} of either layout; errors name the file and the problem. */
     public static FmaTracks load(Path csv) throws IOException {
         if (!Files.exists(csv)) throw new NoSuchFileException(csv.toString(), null, "no tracks file");

@@ -58,12 +58,15 @@ public final class StudyEmbeddings {
     private final List<String> genres;
     private final Map<Split, SplitData> splits;
     private final List<Exclusion> exclusions;
+    private final Map<Long, Integer> frameCounts;
 
-    private StudyEmbeddings(Path folder, List<String> genres, Map<Split, SplitData> splits, List<Exclusion> exclusions) {
+    private StudyEmbeddings(Path folder, List<String> genres, Map<Split, SplitData> splits, List<Exclusion> exclusions,
+                            Map<Long, Integer> frameCounts) {
         this.folder = folder;
         this.genres = genres;
         this.splits = splits;
         this.exclusions = exclusions;
+        this.frameCounts = frameCounts;
     }
 
     /**
@@ -88,6 +91,7 @@ public final class StudyEmbeddings {
                 .map(FmaTrack::genreTop).filter(g -> g != null).distinct().sorted().toList();
         Map<Split, SplitData> splits = new EnumMap<>(Split.class);
         List<Exclusion> exclusions = new ArrayList<>();
+        Map<Long, Integer> frameCounts = new java.util.TreeMap<>();
         for (Split sp : Split.values()) {
             Path idFile = folder.resolve(sp.studyFileStem() + ".npy");
             long[] ids = Npy.read(idFile).toLongs();
@@ -106,6 +110,7 @@ public final class StudyEmbeddings {
             }
             List<Integer> keep = new ArrayList<>();
             for (int i = 0; i < ids.length; i++) {
+                if (arrays[i] != null) frameCounts.put(ids[i], arrays[i].shape()[0]);
                 FmaTrack t = tracks.get(ids[i]).orElse(null);
                 NpyArray a = arrays[i];
                 if (t == null || t.genreTop() == null) {
@@ -151,7 +156,8 @@ public final class StudyEmbeddings {
                 exclusions.add(new Exclusion(t.trackId(), t.split(), why));
             }
         }
-        return new StudyEmbeddings(folder, List.copyOf(genres), splits, List.copyOf(exclusions));
+        return new StudyEmbeddings(folder, List.copyOf(genres), splits, List.copyOf(exclusions),
+                java.util.Collections.unmodifiableMap(frameCounts));
     }
 
     /** The folder read. */
@@ -178,6 +184,11 @@ public final class StudyEmbeddings {
 
     public SplitData test() {
         return splits.get(Split.TEST);
+    }
+
+    /** Number of frames of every embedding file listed in the id lists, by track id. */
+    public Map<Long, Integer> frameCounts() {
+        return frameCounts;
     }
 
     /** Every track left out, with its reason. */

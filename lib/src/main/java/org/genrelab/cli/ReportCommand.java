@@ -1,0 +1,91 @@
+package org.genrelab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.genrelab.report.NotebookRunner;
+import org.genrelab.report.ReportIndex;
+import org.genrelab.report.RunParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code genrelab report}: runs every notebook headless, in order, and writes the HTML report. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Runs every notebook in notebooks/ headless (jupyter nbconvert --execute) in order,",
+                "stops at the first failing cell, and writes report/index.html, report/html/*.html,",
+                "the executed notebooks (report/notebooks/) and tidy results (report/results/*.csv)."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Quick mode: small sizes and few epochs (what CI runs).")
+    boolean quick;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data folder (default: $GENRELAB_DATA, else ../shared/data beside the repository).")
+    Path data;
+
+    @Option(names = "--seed", description = "Seed of every random choice (default: $GENRELAB_SEED, else 42).")
+    Long seed;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
+            description = "Wall-clock limit per notebook in minutes (default: ${DEFAULT-VALUE}).")
+    int timeoutMinutes;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these notebooks (names without .ipynb, comma-separated).")
+    List<String> only;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: report/ in the repository).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (quick) env.put("GENRELAB_QUICK", "1");
+        if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
+        if (seed != null) env.put("GENRELAB_SEED", seed.toString());
+        if (out != null) env.put("GENRELAB_REPORT", out.toAbsolutePath().toString());
+        RunParameters params = RunParameters.from(env);
+        try {
+            params.requireData();
+        } catch (IllegalStateException e) {
+            System.err.println("genrelab report: " + e.getMessage());
+            return 2;
+        }
+        Path root = params.root();
+        List<Path> all = NotebookRunner.notebooksIn(root.resolve("notebooks"));
+        List<Path> notebooks = all;
+        if (only != null && !only.isEmpty()) {
+            List<String> unknown = only.stream().filter(n -> all.stream()
+                    .noneMatch(p -> p.getFileName().toString().equals(n + ".ipynb"))).toList();
+            if (!unknown.isEmpty()) {
+                System.err.println("genrelab report: no such notebook(s): " + unknown + "; have "
+                        + all.stream().map(p -> p.getFileName().toString().replace(".ipynb", "")).toList());
+                return 2;
+            }
+            notebooks = notebooks.stream().filter(p -> only.contains(p.getFileName().toString().replace(".ipynb", "")))
+                    .toList();
+        }
+        System.out.println("GenreLab report: " + notebooks.size() + " notebook(s), " + (params.quick() ? "quick" : "full")
+                + " mode, data " + params.data() + ", seed " + params.seed());
+        Map<String, String> kernelEnv = new java.util.HashMap<>(params.asMap());
+        Files.createDirectories(params.report());
+        NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, Duration.ofMinutes(timeoutMinutes));
+        int[] i = {0};
+        int total = notebooks.size();
+        List<NotebookRunner.Outcome> outcomes = runner.runAll(notebooks, o -> System.out.printf(Locale.ROOT,
+                "[%d/%d] %-28s %s (%.1f s)%n", ++i[0], total, o.notebook(), o.ok() ? "ok" : "FAILED", o.seconds()));
+        Path index = ReportIndex.write(params.report(), outcomes, params);
+        NotebookRunner.Outcome failed = outcomes.stream().filter(o -> !o.ok()).findFirst().orElse(null);
+        if (failed != null) {
+            System.err.println("\n" + failed.notebook() + " failed:\n" + failed.error());
+            System.err.println("\nPartial report: " + index);
+            return 1;
+        }
+        System.out.println("Report: " + index);
+        return 0;
+    }
+}

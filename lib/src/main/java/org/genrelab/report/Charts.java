@@ -1,0 +1,69 @@
+package org.genrelab.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+/** XChart charts in GenreLab's one house style (size, fonts, legend), built from tables and arrays. */
+public final class Charts {
+
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 450;
+
+    private Charts() {
+    }
+
+    /** Grouped bars: categories from {@code categoryColumn}, one series per numeric column named. */
+    public static CategoryChart bars(Table table, String title, String categoryColumn, String yTitle, String... seriesColumns) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(categoryColumn).yAxisTitle(yTitle).build();
+        style(c.getStyler());
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setXAxisLabelRotation(30);
+        List<String> cats = table.stringColumn(categoryColumn).asList();
+        for (String s : seriesColumns) {
+            NumericColumn<?> col = table.numberColumn(s);
+            c.addSeries(s, cats, java.util.Arrays.stream(col.asDoubleArray()).boxed().toList());
+        }
+        return c;
+    }
+
+    /** Lines y(x), one series per name; {@code xs[i]} and {@code ys[i]} belong to {@code names[i]}. */
+    public static XYChart lines(String title, String xTitle, String yTitle, List<String> names, List<double[]> xs, List<double[]> ys) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(c.getStyler());
+        for (int i = 0; i < names.size(); i++) c.addSeries(names.get(i), xs.get(i), ys.get(i)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        return c;
+    }
+
+    /** A confusion matrix (rows = true class) as a heat map. */
+    public static HeatMapChart confusion(String title, List<String> classes, int[][] counts) {
+        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 3 / 4).title(title)
+                .xAxisTitle("predicted").yAxisTitle("true").build();
+        c.getStyler().setShowValue(true);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(8, 48, 107)});
+        List<Number[]> cells = new java.util.ArrayList<>();
+        for (int t = 0; t < counts.length; t++) {
+            for (int p = 0; p < counts.length; p++) cells.add(new Number[] {p, t, counts[t][p]});
+        }
+        c.addSeries("counts", classes, classes, cells);
+        return c;
+    }
+
+    private static void style(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setAntiAlias(true);
+    }
+}

@@ -1,0 +1,69 @@
+package org.genrelab.report;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.genrelab.data.Split;
+import org.genrelab.data.StudyEmbeddings;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Tables that describe a loaded dataset: usable tracks per genre and split, frame counts, exclusions. */
+public final class DatasetTables {
+
+    private DatasetTables() {
+    }
+
+    /** Usable tracks: one row per genre plus a total row; columns training, validation, test, total. */
+    public static Table countsByGenreAndSplit(StudyEmbeddings emb) {
+        int g = emb.genres().size();
+        int[][] n = new int[g + 1][Split.values().length];
+        for (Split sp : Split.values()) {
+            for (int y : emb.split(sp).y()) {
+                n[y][sp.ordinal()]++;
+                n[g][sp.ordinal()]++;
+            }
+        }
+        StringColumn genre = StringColumn.create("genre");
+        emb.genres().forEach(genre::append);
+        genre.append("total");
+        Table t = Table.create("Usable tracks per genre and split", genre);
+        for (Split sp : Split.values()) {
+            IntColumn c = IntColumn.create(sp.fmaName());
+            for (int[] row : n) c.append(row[sp.ordinal()]);
+            t.addColumns(c);
+        }
+        IntColumn total = IntColumn.create("total");
+        for (int[] row : n) total.append(row[0] + row[1] + row[2]);
+        return t.addColumns(total);
+    }
+
+    /** The usable-track counts as tidy result rows (metric {@code usable_<split>}, plus {@code excluded}). */
+    public static java.util.List<ResultRow> resultRows(StudyEmbeddings emb, String dataset) {
+        java.util.List<ResultRow> rows = new java.util.ArrayList<>();
+        for (Split sp : Split.values()) {
+            rows.add(new ResultRow("dataset", "study-embeddings", "usable_" + sp.fmaName(), emb.split(sp).size(), 0, 1,
+                    Double.NaN, "-", dataset));
+        }
+        rows.add(new ResultRow("dataset", "study-embeddings", "excluded", emb.exclusions().size(), 0, 1, Double.NaN, "-", dataset));
+        return rows;
+    }
+
+    /** How many embedding files have each number of frames. */
+    public static Table frameCountHistogram(StudyEmbeddings emb) {
+        Map<Integer, Integer> h = new TreeMap<>();
+        emb.frameCounts().values().forEach(f -> h.merge(f, 1, Integer::sum));
+        return Table.create("Frames per embedding file",
+                IntColumn.create("frames", h.keySet().stream().mapToInt(Integer::intValue).toArray()),
+                IntColumn.create("files", h.values().stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** Every excluded track with its split and reason. */
+    public static Table exclusions(StudyEmbeddings emb) {
+        return Table.create("Tracks left out",
+                LongColumn.create("track_id", emb.exclusions().stream().mapToLong(StudyEmbeddings.Exclusion::trackId).toArray()),
+                StringColumn.create("split", emb.exclusions().stream().map(e -> e.split().fmaName())),
+                StringColumn.create("reason", emb.exclusions().stream().map(StudyEmbeddings.Exclusion::reason)));
+    }
+}

@@ -1,0 +1,56 @@
+package org.genrelab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Writes the report's {@code index.html}: every notebook with its status, run time and link, then every results table. */
+public final class ReportIndex {
+
+    private ReportIndex() {
+    }
+
+    public static Path write(Path reportDir, List<NotebookRunner.Outcome> outcomes, RunParameters params) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>GenreLab report</title>")
+          .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}td,th{padding:3px 10px}")
+          .append(".ok{color:#1a7f37}.fail{color:#cf222e}pre{background:#f6f8fa;padding:8px;overflow:auto}</style></head><body>")
+          .append("<h1>GenreLab report</h1><p>Music genre classification on FMA-small, reproduced in Java.</p>")
+          .append("<h2>Run</h2><table>");
+        params.asMap().forEach((k, v) -> sb.append("<tr><td>").append(HtmlTables.escape(k)).append("</td><td>")
+                .append(HtmlTables.escape(v)).append("</td></tr>"));
+        sb.append("</table><h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>run time</th></tr>");
+        double total = 0;
+        for (NotebookRunner.Outcome o : outcomes) {
+            total += o.seconds();
+            String link = o.html() != null ? "<a href=\"html/" + o.notebook() + ".html\">" + o.notebook() + "</a>" : o.notebook();
+            sb.append("<tr><td>").append(link).append("</td><td class=\"").append(o.ok() ? "ok\">ok" : "fail\">failed")
+              .append("</td><td>").append(String.format(Locale.ROOT, "%.1f s", o.seconds())).append("</td></tr>");
+        }
+        sb.append(String.format(Locale.ROOT, "<tr><td><b>total</b></td><td></td><td><b>%.1f s</b></td></tr></table>", total));
+        for (NotebookRunner.Outcome o : outcomes) {
+            if (!o.ok()) sb.append("<h3 class=\"fail\">").append(o.notebook()).append(" failed</h3><pre>")
+                    .append(HtmlTables.escape(o.error() == null ? "" : o.error())).append("</pre>");
+        }
+        Path results = reportDir.resolve("results");
+        if (Files.isDirectory(results)) {
+            sb.append("<h2>Results</h2>");
+            try (Stream<Path> s = Files.list(results)) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    sb.append("<h3>").append(HtmlTables.escape(name.replaceFirst("\\.csv$", "")))
+                      .append(" <small>(<a href=\"results/").append(name).append("\">csv</a>)</small></h3>");
+                    sb.append(HtmlTables.toHtml(ResultsCsv.toTable("", ResultsCsv.read(f))));
+                }
+            }
+        }
+        sb.append("</body></html>\n");
+        Path index = reportDir.resolve("index.html");
+        Files.createDirectories(reportDir);
+        Files.writeString(index, sb.toString());
+        return index;
+    }
+}

@@ -1,0 +1,81 @@
+package org.genrelab.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The tidy results file {@code report/results/<notebook>.csv}: one row per (experiment, model,
+ * metric) with columns {@value ResultRow#HEADER}. Written atomically (temporary file, then move), so
+ * a crash never leaves half a file.
+ */
+public final class ResultsCsv {
+
+    private ResultsCsv() {
+    }
+
+    public static void write(Path file, List<ResultRow> rows) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+                     .setHeader(ResultRow.HEADER.split(",")).get())) {
+            for (ResultRow r : rows) {
+                p.printRecord(r.experiment(), r.model(), r.metric(), num(r.value()), num(r.std()), r.runs(),
+                        num(r.seconds()), r.device(), r.dataset());
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static List<ResultRow> read(Path file) throws IOException {
+        List<ResultRow> out = new ArrayList<>();
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
+            if (!parser.getHeaderNames().equals(List.of(ResultRow.HEADER.split(",")))) {
+                throw new IOException(file + ": not a results file: header " + parser.getHeaderNames()
+                        + ", expected " + ResultRow.HEADER);
+            }
+            for (CSVRecord c : parser) {
+                out.add(new ResultRow(c.get(0), c.get(1), c.get(2), parse(c.get(3)), parse(c.get(4)),
+                        Integer.parseInt(c.get(5)), parse(c.get(6)), c.get(7), c.get(8)));
+            }
+        }
+        return out;
+    }
+
+    /** The rows as a Tablesaw table with the CSV's columns. */
+    public static Table toTable(String name, List<ResultRow> rows) {
+        return Table.create(name,
+                StringColumn.create("experiment", rows.stream().map(ResultRow::experiment)),
+                StringColumn.create("model", rows.stream().map(ResultRow::model)),
+                StringColumn.create("metric", rows.stream().map(ResultRow::metric)),
+                DoubleColumn.create("value", rows.stream().mapToDouble(ResultRow::value)),
+                DoubleColumn.create("std", rows.stream().mapToDouble(ResultRow::std)),
+                IntColumn.create("runs", rows.stream().mapToInt(ResultRow::runs).toArray()),
+                DoubleColumn.create("seconds", rows.stream().mapToDouble(ResultRow::seconds)),
+                StringColumn.create("device", rows.stream().map(ResultRow::device)),
+                StringColumn.create("dataset", rows.stream().map(ResultRow::dataset)));
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static double parse(String s) {
+        return s.isBlank() ? Double.NaN : Double.parseDouble(s);
+    }
+}

@@ -1,0 +1,90 @@
+package org.genrelab.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A notebook's parameters, read from environment variables (d2l-java's habit) so that CI can run
+ * every notebook small:
+ * <ul>
+ *   <li>{@code GENRELAB_DATA}: the data folder (default: {@code ../shared/data} beside the repository);</li>
+ *   <li>{@code GENRELAB_QUICK}: {@code 1} for quick mode (small sizes, few epochs), default {@code 0};</li>
+ *   <li>{@code GENRELAB_SEED}: the seed of every random choice, default 42;</li>
+ *   <li>{@code GENRELAB_REPORT}: where results go, default {@code report/} in the repository;</li>
+ *   <li>{@code GENRELAB_THREADS}: CPU threads for training, default all cores.</li>
+ * </ul>
+ */
+public record RunParameters(Path root, Path data, boolean quick, long seed, Path report, int threads) {
+
+    /** Reads the parameters from the process environment. */
+    public static RunParameters fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads the parameters from the given variables (testable). */
+    public static RunParameters from(Map<String, String> env) {
+        Path root = Path.of(env.getOrDefault("GENRELAB_ROOT", ".")).toAbsolutePath().normalize();
+        String d = env.get("GENRELAB_DATA");
+        Path data = (d == null || d.isBlank() ? root.resolve("../shared/data") : Path.of(d)).toAbsolutePath().normalize();
+        boolean quick = parseBool("GENRELAB_QUICK", env.getOrDefault("GENRELAB_QUICK", "0"));
+        long seed = parseLong("GENRELAB_SEED", env.getOrDefault("GENRELAB_SEED", "42"));
+        String r = env.get("GENRELAB_REPORT");
+        Path report = (r == null || r.isBlank() ? root.resolve("report") : Path.of(r)).toAbsolutePath().normalize();
+        int threads = (int) parseLong("GENRELAB_THREADS",
+                env.getOrDefault("GENRELAB_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        if (threads < 1) throw new IllegalArgumentException("GENRELAB_THREADS must be at least 1, not " + threads);
+        return new RunParameters(root, data, quick, seed, report, threads);
+    }
+
+    /** The data folder, or a clear error saying what is missing and where the data comes from. */
+    public Path requireData() {
+        if (!Files.isDirectory(data)) {
+            throw new IllegalStateException("data folder " + data + " does not exist. Set GENRELAB_DATA to a folder holding "
+                    + "study-embeddings/ (the study's VGGish embeddings, from the repository SizovV/Music_Genres, "
+                    + "folder data/) and fma_small_tracks.csv or FMA's tracks.csv (fma_metadata.zip from "
+                    + "github.com/mdeff/fma).");
+        }
+        return data;
+    }
+
+    /** The tidy results file of a notebook: {@code <report>/results/<notebook>.csv}. */
+    public Path resultsFile(String notebook) {
+        return report.resolve("results").resolve(notebook + ".csv");
+    }
+
+    /** The parameters as printed in a notebook's first cell. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("GENRELAB_DATA", data.toString());
+        m.put("GENRELAB_QUICK", quick ? "1" : "0");
+        m.put("GENRELAB_SEED", Long.toString(seed));
+        m.put("GENRELAB_REPORT", report.toString());
+        m.put("GENRELAB_THREADS", Integer.toString(threads));
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        asMap().forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    private static boolean parseBool(String name, String v) {
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off", "" -> false;
+            default -> throw new IllegalArgumentException(name + " must be 0 or 1, not '" + v + "'");
+        };
+    }
+
+    private static long parseLong(String name, String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, not '" + v + "'");
+        }
+    }
+}

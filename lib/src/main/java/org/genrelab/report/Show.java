@@ -1,0 +1,79 @@
+package org.genrelab.report;
+
+import java.awt.image.BufferedImage;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * One call to show a result in a notebook: {@code Show.table(t)} renders a Tablesaw table as an HTML
+ * table, {@code Show.chart(c)} an XChart chart as an inline PNG.
+ *
+ * <p>The Java kernel (rapaio-jupyter-kernel) is reached by reflection through its
+ * {@code Global.display(mime, object)}, so the library has no compile-time dependency on the kernel and the same
+ * calls print plain text when run outside a notebook (tests, command line).
+ */
+public final class Show {
+
+    private static final Object UNRESOLVED = new Object();
+    private static volatile Object displayMethods = UNRESOLVED;
+
+    private Show() {
+    }
+
+    /** Shows a table as HTML (as plain text outside a notebook). */
+    public static void table(Table table) {
+        if (!display(HtmlTables.toHtml(table), null)) System.out.println(table.printAll());
+    }
+
+    /** Shows a chart as an inline PNG (outside a notebook: a one-line note). */
+    public static void chart(Chart<?, ?> chart) {
+        BufferedImage img = image(chart);
+        if (!display(null, img)) System.out.println("[chart: " + chart.getTitle() + ", " + img.getWidth() + "x" + img.getHeight() + "]");
+    }
+
+    /** Shows several charts one after the other. */
+    public static void charts(List<? extends Chart<?, ?>> charts) {
+        charts.forEach(Show::chart);
+    }
+
+    /** Shows an HTML fragment (as its text outside a notebook). */
+    public static void html(String html) {
+        if (!display(html, null)) System.out.println(html.replaceAll("<[^>]+>", ""));
+    }
+
+    /** The chart drawn as an image, as {@link #chart} shows it. */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static boolean display(String html, BufferedImage image) {
+        Method m = resolve();
+        if (m == null) return false;
+        try {
+            if (html != null) m.invoke(null, "text/html", html);
+            else m.invoke(null, "image/png", image);
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    /** {@code Global.display(String mime, Object)} of the running kernel, or null outside one. */
+    private static Method resolve() {
+        Object cached = displayMethods;
+        if (cached == UNRESOLVED) {
+            try {
+                ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                Class<?> global = Class.forName("org.rapaio.jupyter.kernel.global.Global", true, cl == null ? Show.class.getClassLoader() : cl);
+                cached = global.getMethod("display", String.class, Object.class);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                cached = null;
+            }
+            displayMethods = cached;
+        }
+        return (Method) cached;
+    }
+}
