@@ -1,0 +1,89 @@
+package org.genrelab.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.genrelab.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executes the real notebooks headless through the project's kernel spec, as {@code ./genrelab report} does.
+ * Needs {@code ./genrelab setup} (Jupyter, the kernel spec): {@code ./genrelab test} runs it first.
+ */
+class NotebookRunnerTest {
+
+    static final Path ROOT = SharedData.repo();
+
+    static NotebookRunner runner(Path out) {
+        assertTrue(Files.exists(ROOT.resolve(".cache/jupyter/kernels/genrelab-java/kernel.json")),
+                "no kernel spec: run ./genrelab setup first (./genrelab test does)");
+        return new NotebookRunner(ROOT, out, Map.of("GENRELAB_DATA", SharedData.data().toString(),
+                "GENRELAB_QUICK", "1", "GENRELAB_REPORT", out.toString()), Duration.ofMinutes(10));
+    }
+
+    /** Kernel JVMs alive now. */
+    static List<ProcessHandle> kernels() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("org.genrelab.kernel.KernelMain")).orElse(false))
+                .toList();
+    }
+
+    @Test
+    void datasetNotebookShowsTheUsableCountsOfTheStudyEmbeddings(@TempDir Path out) throws Exception {
+        NotebookRunner.Outcome o = runner(out).run(ROOT.resolve("notebooks/00-dataset.ipynb"));
+        assertTrue(o.ok(), () -> "00-dataset failed: " + o.error());
+        String nb = Files.readString(o.executed());
+        // the counts table: 6393 / 800 / 800 usable tracks, and each exclusion with its reason
+        assertTrue(nb.contains("<td style=\\\"padding:2px 8px;text-align:right\\\">6393</td>"), "6393 usable training tracks shown");
+        assertTrue(nb.contains("short track: 0 frame(s)"), "exclusion reasons shown");
+        assertTrue(nb.contains("image/png"), "the bar chart is an inline PNG");
+        assertFalse(nb.contains("\"execution\""), "no timing metadata in the executed notebook");
+        assertTrue(Files.exists(o.html()), "HTML written");
+        List<ResultRow> rows = ResultsCsv.read(out.resolve("results/00-dataset.csv"));
+        assertEquals(6393, rows.stream().filter(r -> r.metric().equals("usable_training")).findFirst().orElseThrow().value());
+        assertEquals(800, rows.stream().filter(r -> r.metric().equals("usable_test")).findFirst().orElseThrow().value());
+        assertTrue(kernels().isEmpty(), "kernel JVMs left behind: " + kernels());
+    }
+
+    @Test
+    void aFailingCellStopsTheRunAndItsErrorIsReported(@TempDir Path dir) throws Exception {
+        Path nb = dir.resolve("99-broken.ipynb");
+        Files.writeString(nb, """
+                {"cells":[{"cell_type":"code","metadata":{},"execution_count":null,"outputs":[],
+                  "source":["int x = 1;\\n","throw new IllegalStateException(\\"deliberate failure \\" + x);"]},
+                 {"cell_type":"code","metadata":{},"execution_count":null,"outputs":[],"source":["System.out.println(\\"never\\");"]}],
+                 "metadata":{"kernelspec":{"name":"genrelab-java","display_name":"Java (GenreLab)","language":"java"}},
+                 "nbformat":4,"nbformat_minor":5}
+                """);
+        Path out = dir.resolve("report");
+        List<NotebookRunner.Outcome> outcomes = runner(out).runAll(List.of(nb, ROOT.resolve("notebooks/00-dataset.ipynb")), x -> { });
+        assertEquals(1, outcomes.size(), "the run stops at the first failing notebook");
+        NotebookRunner.Outcome o = outcomes.get(0);
+        assertFalse(o.ok());
+        assertTrue(o.error().contains("deliberate failure 1"), o.error());
+        assertTrue(o.error().contains("throw new IllegalStateException"), "the failing cell's source is shown: " + o.error());
+        assertTrue(kernels().isEmpty(), "kernel JVMs left behind: " + kernels());
+    }
+
+    @Test
+    void theIndexLinksEveryNotebookAndItsResults(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("results"));
+        ResultsCsv.write(out.resolve("results/00-dataset.csv"),
+                List.of(new ResultRow("dataset", "m", "usable_test", 800, 0, 1, Double.NaN, "-", "fma-small")));
+        var ok = new NotebookRunner.Outcome("00-dataset", true, 1.5, null, out.resolve("notebooks/00-dataset.ipynb"),
+                out.resolve("html/00-dataset.html"));
+        var bad = new NotebookRunner.Outcome("01-x", false, 2, "Boom <here>", null, null);
+        Path index = ReportIndex.write(out, List.of(ok, bad), RunParameters.from(Map.of()));
+        String html = Files.readString(index);
+        assertTrue(html.contains("href=\"html/00-dataset.html\""));
+        assertTrue(html.contains("Boom &lt;here&gt;"), "errors are escaped");
+        assertTrue(html.contains("href=\"results/00-dataset.csv\""));
+        assertTrue(html.contains(">800<"));
+    }
+}
