@@ -1,0 +1,22 @@
+package org.genrelab.features;
+
+import java.nio.file.Path;
+
+/** Computes one audio file's feature vector, in the extractor's column order. */
+@FunctionalInterface
+public interface TrackFeatureFunction {
+
+    /**
+     * @return the values, one per column
+     * @throws TrackFailedException when the track cannot give features (the reason is reported)
+     * @throws Exception            anything else is reported with its message too
+     */
+    float[] compute(Path audio) throws Exception;
+
+    /** A track that cannot give features, for a reason worth reporting (empty, truncated, silent, ...). */
+    final class TrackFailedException extends Exception {
+        public TrackFailedException(String reason) {
+            super(reason);
+        }
+    }
+}
