@@ -1,7 +1,5 @@
 package org.genrelab.features;
 
-import java.util.Arrays;
-
 import org.genrelab.dsp.Frequencies;
 import org.genrelab.dsp.PowerToDb;
 
@@ -21,6 +19,8 @@ public final class SpectralContrast {
     public static final double FMIN = 200.0;
     public static final int N_BANDS = 6;
     public static final double QUANTILE = 0.02;
+
+    private static final int BLOCK = 64;
 
     private SpectralContrast() {
     }
@@ -61,17 +61,26 @@ public final class SpectralContrast {
             int subHi = b < nBands ? hi - 1 : hi;       // sub_band drops its top bin except in the last band
             int q = (int) Math.max(Math.rint(quantile * count), 1);
             int m = subHi - lo + 1;
-            double[] col = new double[m];
-            for (int t = 0; t < nFrames; t++) {
-                for (int i = 0; i < m; i++) col[i] = s[lo + i][t];
-                Arrays.sort(col);
-                double v = 0, p = 0;
-                for (int i = 0; i < q; i++) {
-                    v += col[i];
-                    p += col[m - q + i];
+            // frames in blocks, copied bin-major → frame-major for cache-friendly reads; the q smallest
+            // and q largest values are selected (kept ascending, summed in np.sort's order), not sorted
+            double[][] block = new double[BLOCK][m];
+            double[] low = new double[q], high = new double[q];
+            for (int t0 = 0; t0 < nFrames; t0 += BLOCK) {
+                int nb = Math.min(BLOCK, nFrames - t0);
+                for (int i = 0; i < m; i++) {
+                    double[] row = s[lo + i];
+                    for (int j = 0; j < nb; j++) block[j][i] = row[t0 + j];
                 }
-                valley[b][t] = v / q;
-                peak[b][t] = p / q;
+                for (int j = 0; j < nb; j++) {
+                    extremes(block[j], m, low, high);
+                    double v = 0, p = 0;
+                    for (int i = 0; i < q; i++) {
+                        v += low[i];
+                        p += high[i];
+                    }
+                    valley[b][t0 + j] = v / q;
+                    peak[b][t0 + j] = p / q;
+                }
             }
         }
         double[][] peakDb = PowerToDb.powerToDb(peak);
@@ -80,5 +89,35 @@ public final class SpectralContrast {
             for (int t = 0; t < nFrames; t++) peakDb[b][t] -= valleyDb[b][t];
         }
         return peakDb;
+    }
+
+    /**
+     * The {@code low.length} smallest and {@code high.length} largest of {@code x[0..m)}, each in
+     * ascending order (the same values {@code sort(x)[:q]} and {@code sort(x)[-q:]} give).
+     */
+    static void extremes(double[] x, int m, double[] low, double[] high) {
+        int q = low.length;
+        int nl = 0, nh = 0;
+        for (int i = 0; i < m; i++) {
+            double v = x[i];
+            if (nl < q) {
+                int j = nl++;
+                while (j > 0 && low[j - 1] > v) { low[j] = low[j - 1]; j--; }
+                low[j] = v;
+            } else if (v < low[q - 1]) {
+                int j = q - 1;
+                while (j > 0 && low[j - 1] > v) { low[j] = low[j - 1]; j--; }
+                low[j] = v;
+            }
+            if (nh < q) {
+                int j = nh++;
+                while (j > 0 && high[j - 1] > v) { high[j] = high[j - 1]; j--; }
+                high[j] = v;
+            } else if (v > high[0]) {
+                int j = 0;
+                while (j < q - 1 && high[j + 1] < v) { high[j] = high[j + 1]; j++; }
+                high[j] = v;
+            }
+        }
     }
 }

@@ -36,15 +36,23 @@ public final class SpectralRolloff {
             for (int t = 0; t < nFrames; t++) total[t] += (float) row[t];
         }
         double[] out = new double[nFrames];
+        float[] threshold = new float[nFrames];
+        float[] cum = new float[nFrames];
+        boolean[] found = new boolean[nFrames];
         for (int t = 0; t < nFrames; t++) {
-            float threshold = roll * total[t];
-            float cum = 0f;
-            int k = 0;
-            for (; k < nBins; k++) {
-                cum += (float) s[k][t];
-                if (!(cum < threshold)) break; // first bin whose cumulative energy is >= threshold
+            threshold[t] = roll * total[t];
+            out[t] = freq[nBins - 1];
+        }
+        // bin by bin (row-major, cache-friendly): the first bin whose cumulative energy is >= threshold
+        for (int k = 0; k < nBins; k++) {
+            double[] row = s[k];
+            for (int t = 0; t < nFrames; t++) {
+                cum[t] += (float) row[t];
+                if (!found[t] && !(cum[t] < threshold[t])) {
+                    found[t] = true;
+                    out[t] = freq[k];
+                }
             }
-            out[t] = freq[Math.min(k, nBins - 1)];
         }
         return new double[][] {out};
     }
