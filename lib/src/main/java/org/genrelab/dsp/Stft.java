@@ -24,6 +24,8 @@ public final class Stft {
     /** librosa's default hop ({@code n_fft / 4}). */
     public static final int HOP_LENGTH = 512;
 
+    private static final int BLOCK = 32;
+
     private final double[][] re;
     private final double[][] im;
 
@@ -70,13 +72,25 @@ public final class Stft {
     /** {@code np.abs(stft(y, n_fft=nFft, hop_length=hopLength))} without storing the complex matrix. */
     public static double[][] magnitude(double[] y, int nFft, int hopLength) {
         int nBins = nFft / 2 + 1;
-        double[][] mag = new double[nBins][nFrames(y.length, nFft, hopLength)];
+        int nFrames = nFrames(y.length, nFft, hopLength);
+        double[][] mag = new double[nBins][nFrames];
+        // frames are gathered in blocks and written bin by bin, so each output row is written contiguously
+        double[][] block = new double[Math.min(BLOCK, nFrames)][nBins];
         forEachFrame(y, nFft, hopLength, (t, a) -> {
-            mag[0][t] = Math.abs(a[0]);
+            double[] m = block[t % BLOCK];
+            m[0] = Math.abs(a[0]);
             for (int k = 1; k < nBins - 1; k++) {
-                mag[k][t] = Math.sqrt(a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1]);
+                m[k] = Math.sqrt(a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1]);
             }
-            mag[nBins - 1][t] = Math.abs(a[1]);
+            m[nBins - 1] = Math.abs(a[1]);
+            if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
+                int t0 = t - t % BLOCK;
+                int nb = t - t0 + 1;
+                for (int k = 0; k < nBins; k++) {
+                    double[] row = mag[k];
+                    for (int j = 0; j < nb; j++) row[t0 + j] = block[j][k];
+                }
+            }
         });
         return mag;
     }
@@ -151,6 +165,11 @@ public final class Stft {
         int nFrames = nFrames(y.length, nFft, hopLength);
         int pad = nFft / 2;
         int n = y.length;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("audio buffer is not finite everywhere: y[" + i + "] = " + y[i]);
+            }
+        }
         double[] window = Windows.hann(nFft);
         double[] buf = new double[nFft];
         DoubleFFT_1D fft = new DoubleFFT_1D(nFft);

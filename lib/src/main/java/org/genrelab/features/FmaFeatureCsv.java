@@ -151,6 +151,45 @@ public final class FmaFeatureCsv {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * FMA's column order for features with the given number of rows each (e.g. mfcc → 20):
+     * the tuples (feature, statistics, number) sorted lexicographically, statistics from
+     * {@link FeatureStatistics#STATISTICS}.
+     */
+    public static List<Column> columns(Map<String, Integer> rowsPerFeature) {
+        List<Column> cols = new ArrayList<>();
+        rowsPerFeature.forEach((feature, n) -> {
+            for (String st : FeatureStatistics.STATISTICS) {
+                for (int i = 1; i <= n; i++) cols.add(new Column(feature, st, number(i)));
+            }
+        });
+        cols.sort(java.util.Comparator.comparing(Column::feature).thenComparing(Column::statistics).thenComparing(Column::number));
+        return cols;
+    }
+
+    /**
+     * One track's values in the order of {@code columns} from per-feature statistics
+     * ([7][rows] as {@link FeatureStatistics} returns them); a feature missing from the map is NaN.
+     */
+    public static double[] row(List<Column> columns, Map<String, float[][]> statistics) {
+        double[] v = new double[columns.size()];
+        for (int c = 0; c < v.length; c++) {
+            Column col = columns.get(c);
+            float[][] st = statistics.get(col.feature());
+            if (st == null) {
+                v[c] = Double.NaN;
+                continue;
+            }
+            int s = FeatureStatistics.STATISTICS.indexOf(col.statistics());
+            int i = Integer.parseInt(col.number()) - 1;
+            if (s < 0 || i >= st[s].length) {
+                throw new IllegalArgumentException("statistics of " + col.feature() + " have no " + col.statistics() + " " + col.number());
+            }
+            v[c] = st[s][i];
+        }
+        return v;
+    }
+
     /** Column number as FMA writes it: two digits, 1-based. */
     public static String number(int oneBased) {
         return String.format(Locale.ROOT, "%02d", oneBased);

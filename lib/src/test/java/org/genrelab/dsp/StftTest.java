@@ -72,5 +72,9 @@ class StftTest {
     void badArgumentsAreNamed() {
         assertThrows(IllegalArgumentException.class, () -> Stft.stft(new double[0], 2048, 512));
         assertThrows(IllegalArgumentException.class, () -> Stft.stft(new double[10], 2047, 512));
+        double[] y = new double[5000];
+        y[1234] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Stft.magnitude(y, 2048, 512));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("y[1234]"), e.getMessage());
     }
 }

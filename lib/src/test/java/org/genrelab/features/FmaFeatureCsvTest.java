@@ -30,6 +30,26 @@ class FmaFeatureCsvTest {
         assertEquals(-3.0, csv.value("silence_5s.wav", "zcr", "kurtosis", "01"), 0);
     }
 
+    /** FMA's 11 features with their row counts give exactly the golden file's 518 columns in order. */
+    @Test
+    void columnsForFmaFeaturesAreTheGoldenOnes() throws IOException {
+        FmaFeatureCsv csv = FmaFeatureCsv.read(SharedData.oracle().resolve("features/legacy_features.csv"));
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        // deliberately not in sorted order
+        sizes.put("zcr", 1); sizes.put("mfcc", 20); sizes.put("chroma_stft", 12); sizes.put("tonnetz", 6);
+        sizes.put("chroma_cqt", 12); sizes.put("rmse", 1); sizes.put("spectral_contrast", 7);
+        sizes.put("chroma_cens", 12); sizes.put("spectral_rolloff", 1); sizes.put("spectral_centroid", 1);
+        sizes.put("spectral_bandwidth", 1);
+        assertEquals(csv.columns(), FmaFeatureCsv.columns(sizes));
+        // and row() places each statistic where the golden file has it
+        List<FmaFeatureCsv.Column> cols = FmaFeatureCsv.columns(Map.of("zcr", 1, "spectral_contrast", 7));
+        float[][] contrast = new float[7][7];
+        contrast[FeatureStatistics.SKEW][6] = 42f;
+        double[] row = FmaFeatureCsv.row(cols, Map.of("spectral_contrast", contrast));
+        assertEquals(42.0, row[cols.indexOf(new FmaFeatureCsv.Column("spectral_contrast", "skew", "07"))]);
+        assertTrue(Double.isNaN(row[cols.indexOf(new FmaFeatureCsv.Column("zcr", "max", "01"))]));
+    }
+
     @Test
     void roundTripsAndReportsBadFiles(@TempDir Path dir) throws IOException {
         List<FmaFeatureCsv.Column> cols = List.of(new FmaFeatureCsv.Column("rmse", "max", "01"),
