@@ -80,33 +80,44 @@ class FmaSpectralFeaturesTest {
             // rmse through its float32 row (FMA's statistics of rmse are float32)
             computed.get(clip).forEach((name, rows) -> stats.put(name,
                     name.equals("rmse") ? FeatureStatistics.of(rmse.get(clip)) : FeatureStatistics.of(rows)));
-            for (Map.Entry<String, float[][]> e : stats.entrySet()) {
-                String feature = e.getKey();
-                for (int s = 0; s < FeatureStatistics.STATISTICS.size(); s++) {
-                    String statistic = FeatureStatistics.STATISTICS.get(s);
-                    double[] expected = golden.values(rowId, feature, statistic);
-                    float[] actual = e.getValue()[s];
-                    assertEquals(expected.length, actual.length, feature + " " + statistic + ": number of rows");
-                    Tolerance tol = Tolerance.find(tolerances, feature, statistic);
-                    for (int i = 0; i < expected.length; i++) {
-                        double dev = Math.abs(actual[i] - expected[i]);
-                        boolean ok = dev <= tol.atol + tol.rtol * Math.abs(expected[i])
-                                || (Double.isNaN(actual[i]) && Double.isNaN(expected[i]));
-                        checked++;
-                        worst.merge(feature + "/" + statistic, dev / (tol.atol + tol.rtol * Math.abs(expected[i])), Math::max);
-                        if (!ok) {
-                            failures.add(String.format("%s %s %s %s: expected %.8g, got %.8g, |diff| %.3g > atol %.1g + rtol %.1g·|e|",
-                                    rowId, feature, statistic, FmaFeatureCsv.number(i + 1), expected[i], actual[i], dev, tol.atol, tol.rtol));
-                        }
-                    }
-                }
-            }
+            checked += compareStatistics(golden, rowId, stats, tolerances, failures, worst);
         }
         System.out.println("statistics checked: " + checked + ", failed: " + failures.size());
         worst.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
                 .forEach(e -> System.out.printf("  worst %s: %.3g of its tolerance%n", e.getKey(), e.getValue()));
         if (!failures.isEmpty()) fail(failures.size() + " statistics out of tolerance:\n" + String.join("\n", failures));
         assertTrue(checked == 3 * 7 * (20 + 1 + 1 + 1 + 7 + 1 + 1), "checked " + checked);
+    }
+
+    /**
+     * Compares FMA statistics ([7][rows] per feature) with a golden row; appends one message per
+     * failing value (naming clip, feature, statistic, number and deviation). Returns values checked.
+     */
+    static int compareStatistics(FmaFeatureCsv golden, String rowId, Map<String, float[][]> stats,
+            List<Tolerance> tolerances, List<String> failures, Map<String, Double> worst) {
+        int checked = 0;
+        for (Map.Entry<String, float[][]> e : stats.entrySet()) {
+            String feature = e.getKey();
+            for (int s = 0; s < FeatureStatistics.STATISTICS.size(); s++) {
+                String statistic = FeatureStatistics.STATISTICS.get(s);
+                double[] expected = golden.values(rowId, feature, statistic);
+                float[] actual = e.getValue()[s];
+                assertEquals(expected.length, actual.length, feature + " " + statistic + ": number of rows");
+                Tolerance tol = Tolerance.find(tolerances, feature, statistic);
+                for (int i = 0; i < expected.length; i++) {
+                    double dev = Math.abs(actual[i] - expected[i]);
+                    boolean ok = dev <= tol.atol + tol.rtol * Math.abs(expected[i])
+                            || (Double.isNaN(actual[i]) && Double.isNaN(expected[i]));
+                    checked++;
+                    worst.merge(feature + "/" + statistic, dev / (tol.atol + tol.rtol * Math.abs(expected[i])), Math::max);
+                    if (!ok) {
+                        failures.add(String.format("%s %s %s %s: expected %.8g, got %.8g, |diff| %.3g > atol %.1g + rtol %.1g·|e|",
+                                rowId, feature, statistic, FmaFeatureCsv.number(i + 1), expected[i], actual[i], dev, tol.atol, tol.rtol));
+                    }
+                }
+            }
+        }
+        return checked;
     }
 
     private static double[][] toDoubles(float[][] f) {
