@@ -23,13 +23,16 @@ final class SpectralInput {
         }
     }
 
-    /** L1 norm of every column; a column below the smallest normal double gets 1 (librosa's fill=None). */
+    /**
+     * L1 norm of every column; a column whose norm is below {@code tiny(S)} gets 1 (librosa's
+     * fill=None). FMA's S is float32, so tiny is the smallest normal float32.
+     */
     static double[] columnSums(double[][] s) {
         double[] norm = new double[s[0].length];
         for (double[] row : s) {
             for (int t = 0; t < row.length; t++) norm[t] += row[t];
         }
-        for (int t = 0; t < norm.length; t++) if (norm[t] < Double.MIN_NORMAL) norm[t] = 1.0;
+        for (int t = 0; t < norm.length; t++) if (norm[t] < Float.MIN_NORMAL) norm[t] = 1.0;
         return norm;
     }
 }
