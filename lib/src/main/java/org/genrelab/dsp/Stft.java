@@ -50,16 +50,26 @@ public final class Stft {
         int nFrames = nFrames(y.length, nFft, hopLength);
         double[][] re = new double[nBins][nFrames];
         double[][] im = new double[nBins][nFrames];
+        // frames gathered in blocks (packed JTransforms layout), then written bin by bin
+        double[][] block = new double[Math.min(BLOCK, nFrames)][nFft];
         forEachFrame(y, nFft, hopLength, (t, a) -> {
-            // packed real-FFT layout: a[0]=Re0, a[1]=Re(n/2), a[2k]=Re k, a[2k+1]=Im k; conj() negates Im
-            re[0][t] = a[0];
-            im[0][t] = 0.0;
-            for (int k = 1; k < nBins - 1; k++) {
-                re[k][t] = a[2 * k];
-                im[k][t] = -a[2 * k + 1];
+            System.arraycopy(a, 0, block[t % BLOCK], 0, nFft);
+            if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
+                int t0 = t - t % BLOCK;
+                int nb = t - t0 + 1;
+                for (int j = 0; j < nb; j++) {
+                    // packed real-FFT layout: a[0]=Re0, a[1]=Re(n/2), a[2k]=Re k, a[2k+1]=Im k
+                    re[0][t0 + j] = block[j][0];
+                    re[nBins - 1][t0 + j] = block[j][1];
+                }
+                for (int k = 1; k < nBins - 1; k++) {
+                    double[] r = re[k], i = im[k];
+                    for (int j = 0; j < nb; j++) {
+                        r[t0 + j] = block[j][2 * k];
+                        i[t0 + j] = -block[j][2 * k + 1]; // librosa 0.5.0 conjugates
+                    }
+                }
             }
-            re[nBins - 1][t] = a[1];
-            im[nBins - 1][t] = 0.0;
         });
         return new Stft(re, im);
     }
