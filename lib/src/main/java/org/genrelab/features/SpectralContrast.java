@@ -1,0 +1,123 @@
+package org.genrelab.features;
+
+import org.genrelab.dsp.Frequencies;
+import org.genrelab.dsp.PowerToDb;
+
+/**
+ * librosa 0.5.0 {@code feature.spectral_contrast(S=S, sr=sr, fmin=200, n_bands=6, quantile=0.02)}:
+ * octave bands with edges {@code 0, fmin, 2·fmin, …, 2^n_bands·fmin} (the last band takes every
+ * bin above), each band widened by the bin below it and, except the last, narrowed by its top bin;
+ * per frame the mean of the {@code max(1, rint(quantile·count))} smallest (valley) and largest
+ * (peak) magnitudes; the result is {@code power_to_db(peak) − power_to_db(valley)} where each
+ * {@code power_to_db} (ref 1, amin 1e-10, top_db 80) applies to the magnitudes themselves and takes
+ * its top_db floor over its whole [7][T] array (oracle pitfall 4). FMA passes no sr, so 22050
+ * applies.
+ */
+public final class SpectralContrast {
+
+    /** librosa's defaults, which FMA keeps. */
+    public static final double FMIN = 200.0;
+    public static final int N_BANDS = 6;
+    public static final double QUANTILE = 0.02;
+
+    private static final int BLOCK = 64;
+
+    private SpectralContrast() {
+    }
+
+    /** {@code spectral_contrast(S=S, n_bands=6)} with sr 22050: [7][T] in dB. */
+    public static double[][] spectralContrast(double[][] s) {
+        return spectralContrast(s, SpectralCentroid.SR, FMIN, N_BANDS, QUANTILE);
+    }
+
+    /** {@code spectral_contrast(S=S, sr=sr, fmin=fmin, n_bands=nBands, quantile=quantile)}: [nBands + 1][T]. */
+    public static double[][] spectralContrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
+        if (nBands < 1) throw new IllegalArgumentException("n_bands must be a positive integer, got " + nBands);
+        if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must lie in (0, 1), got " + quantile);
+        if (!(fmin > 0)) throw new IllegalArgumentException("fmin must be positive, got " + fmin);
+        SpectralInput.check(s, "spectral_contrast");
+        int nBins = s.length, nFrames = s[0].length;
+        double[] freq = Frequencies.fftFrequencies(sr, 2 * (nBins - 1));
+        double[] octa = new double[nBands + 2];
+        for (int i = 1; i < octa.length; i++) octa[i] = fmin * Math.pow(2.0, i - 1);
+
+        double[][] valley = new double[nBands + 1][nFrames];
+        double[][] peak = new double[nBands + 1][nFrames];
+        for (int b = 0; b <= nBands; b++) {
+            int lo = -1, hi = -1; // first and last bin with octa[b] <= f <= octa[b+1]
+            for (int k = 0; k < nBins; k++) {
+                if (freq[k] >= octa[b] && freq[k] <= octa[b + 1]) {
+                    if (lo < 0) lo = k;
+                    hi = k;
+                }
+            }
+            if (lo < 0) {
+                throw new IllegalArgumentException("spectral_contrast: band " + b + " (" + octa[b] + "–" + octa[b + 1]
+                        + " Hz) holds no FFT bin at sr " + sr + " with " + nBins + " bins");
+            }
+            if (b > 0) lo = Math.max(0, lo - 1);       // include the bin just below the band
+            if (b == nBands) hi = nBins - 1;           // the last band takes everything above
+            int count = hi - lo + 1;                    // np.sum(current_band)
+            int subHi = b < nBands ? hi - 1 : hi;       // sub_band drops its top bin except in the last band
+            int q = (int) Math.max(Math.rint(quantile * count), 1);
+            int m = subHi - lo + 1;
+            // frames in blocks, copied bin-major → frame-major for cache-friendly reads; the q smallest
+            // and q largest values are selected (kept ascending, summed in np.sort's order), not sorted
+            double[][] block = new double[BLOCK][m];
+            double[] low = new double[q], high = new double[q];
+            for (int t0 = 0; t0 < nFrames; t0 += BLOCK) {
+                int nb = Math.min(BLOCK, nFrames - t0);
+                for (int i = 0; i < m; i++) {
+                    double[] row = s[lo + i];
+                    for (int j = 0; j < nb; j++) block[j][i] = row[t0 + j];
+                }
+                for (int j = 0; j < nb; j++) {
+                    extremes(block[j], m, low, high);
+                    double v = 0, p = 0;
+                    for (int i = 0; i < q; i++) {
+                        v += low[i];
+                        p += high[i];
+                    }
+                    valley[b][t0 + j] = v / q;
+                    peak[b][t0 + j] = p / q;
+                }
+            }
+        }
+        double[][] peakDb = PowerToDb.powerToDb(peak);
+        double[][] valleyDb = PowerToDb.powerToDb(valley);
+        for (int b = 0; b <= nBands; b++) {
+            for (int t = 0; t < nFrames; t++) peakDb[b][t] -= valleyDb[b][t];
+        }
+        return peakDb;
+    }
+
+    /**
+     * The {@code low.length} smallest and {@code high.length} largest of {@code x[0..m)}, each in
+     * ascending order (the same values {@code sort(x)[:q]} and {@code sort(x)[-q:]} give).
+     */
+    static void extremes(double[] x, int m, double[] low, double[] high) {
+        int q = low.length;
+        int nl = 0, nh = 0;
+        for (int i = 0; i < m; i++) {
+            double v = x[i];
+            if (nl < q) {
+                int j = nl++;
+                while (j > 0 && low[j - 1] > v) { low[j] = low[j - 1]; j--; }
+                low[j] = v;
+            } else if (v < low[q - 1]) {
+                int j = q - 1;
+                while (j > 0 && low[j - 1] > v) { low[j] = low[j - 1]; j--; }
+                low[j] = v;
+            }
+            if (nh < q) {
+                int j = nh++;
+                while (j > 0 && high[j - 1] > v) { high[j] = high[j - 1]; j--; }
+                high[j] = v;
+            } else if (v > high[0]) {
+                int j = 0;
+                while (j < q - 1 && high[j + 1] < v) { high[j] = high[j + 1]; j++; }
+                high[j] = v;
+            }
+        }
+    }
+}
