@@ -43,11 +43,11 @@ public final class FeatureExtractor {
     public record Result(Path table, Path failures, int rows, List<Failure> failed, int computed, int reused) {
     }
 
-    private final List<FeatureColumn> columns;
+    private final List<FmaFeatureCsv.Column> columns;
     private final TrackFeatureFunction function;
     private final int threads;
 
-    public FeatureExtractor(List<FeatureColumn> columns, TrackFeatureFunction function, int threads) {
+    public FeatureExtractor(List<FmaFeatureCsv.Column> columns, TrackFeatureFunction function, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         this.columns = List.copyOf(columns);
         this.function = function;
@@ -128,20 +128,22 @@ public final class FeatureExtractor {
         List<Track> sorted = new ArrayList<>(tracks);
         boolean numeric = tracks.stream().allMatch(t -> t.id().matches("\\d+"));
         sorted.sort(numeric ? Comparator.comparingLong(t -> Long.parseLong(t.id())) : Comparator.comparing(Track::id));
-        Map<String, float[]> rows = new LinkedHashMap<>();
+        Map<String, double[]> rows = new LinkedHashMap<>();
         List<Failure> failed = new ArrayList<>();
         for (Track t : sorted) {
             Path ok = cache.resolve(t.id() + ".f32");
             if (Files.exists(ok)) {
                 ByteBuffer bb = ByteBuffer.wrap(Files.readAllBytes(ok)).order(ByteOrder.LITTLE_ENDIAN);
-                float[] v = new float[bb.remaining() / 4];
+                double[] v = new double[bb.remaining() / 4];
                 for (int i = 0; i < v.length; i++) v[i] = bb.getFloat();
                 rows.put(t.id(), v);
             } else {
                 failed.add(new Failure(t.id(), t.audio(), Files.readString(cache.resolve(t.id() + ".failed")).strip()));
             }
         }
-        FeatureCsvWriter.write(output, columns, rows);
+        Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+        new FmaFeatureCsv(columns, rows).write(tmp);
+        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path failures = output.resolveSibling(output.getFileName().toString().replaceFirst("\\.csv$", "") + ".failures.csv");
         StringBuilder sb = new StringBuilder("track_id,file,reason\n");
         for (Failure f : failed) {
@@ -157,7 +159,7 @@ public final class FeatureExtractor {
             for (Path p : s.filter(p -> p.toString().endsWith(".tmp")).toList()) Files.deleteIfExists(p);
         }
         Path layout = cache.resolve("columns.txt");
-        String mine = String.join("\n", columns.stream().map(FeatureColumn::toString).toList()) + "\n";
+        String mine = String.join("\n", columns.stream().map(c -> c.feature() + "/" + c.statistics() + "/" + c.number()).toList()) + "\n";
         if (Files.exists(layout)) {
             if (!Files.readString(layout).equals(mine)) {
                 throw new IOException(cache + " holds features of another column layout; delete it to start afresh");

@@ -16,9 +16,6 @@ public final class FmaFeatureLayout {
     /** FMA's features and their number of rows (coefficients, bands, pitch classes). */
     public static final Map<String, Integer> FEATURE_SIZES;
 
-    /** The seven statistics, in the order the sorted layout gives them. */
-    public static final List<String> STATISTICS = List.of("kurtosis", "max", "mean", "median", "min", "skew", "std");
-
     static {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("chroma_cens", 12);
@@ -39,27 +36,20 @@ public final class FmaFeatureLayout {
     }
 
     /** FMA's 518 columns in {@code features.csv} order. */
-    public static List<FeatureColumn> fmaColumns() {
-        List<FeatureColumn> cols = new ArrayList<>();
-        FEATURE_SIZES.forEach((f, n) -> {
-            for (String s : STATISTICS) {
-                for (int i = 1; i <= n; i++) cols.add(new FeatureColumn(f, s, String.format("%02d", i)));
-            }
-        });
-        Collections.sort(cols);
-        return List.copyOf(cols);
+    public static List<FmaFeatureCsv.Column> fmaColumns() {
+        return List.copyOf(FmaFeatureCsv.columns(FEATURE_SIZES));
     }
 
     /** The study's extra columns, one value per track: tempo (BPM), harmonic power, percussive power. */
-    public static List<FeatureColumn> studyExtraColumns() {
-        return List.of(new FeatureColumn("tempo", "value", "01"),
-                new FeatureColumn("harmonic_power", "value", "01"),
-                new FeatureColumn("percussive_power", "value", "01"));
+    public static List<FmaFeatureCsv.Column> studyExtraColumns() {
+        return List.of(new FmaFeatureCsv.Column("tempo", "value", "01"),
+                new FmaFeatureCsv.Column("harmonic_power", "value", "01"),
+                new FmaFeatureCsv.Column("percussive_power", "value", "01"));
     }
 
     /** FMA's 518 columns followed by the study's extras: what the extractor writes. */
-    public static List<FeatureColumn> allColumns() {
-        List<FeatureColumn> all = new ArrayList<>(fmaColumns());
+    public static List<FmaFeatureCsv.Column> allColumns() {
+        List<FmaFeatureCsv.Column> all = new ArrayList<>(fmaColumns());
         all.addAll(studyExtraColumns());
         return List.copyOf(all);
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FeatureExtractorTest {
 
-    static final List<FeatureColumn> COLS = List.of(new FeatureColumn("a", "mean", "01"), new FeatureColumn("a", "std", "01"),
-            new FeatureColumn("b", "value", "01"));
+    static final List<FmaFeatureCsv.Column> COLS = List.of(new FmaFeatureCsv.Column("a", "mean", "01"),
+            new FmaFeatureCsv.Column("a", "std", "01"), new FmaFeatureCsv.Column("b", "value", "01"));
 
     /** A stand-in feature function: the file holds an integer k; values are k, k², 1/k; "bad" files fail. */
     static float[] fake(Path p) throws Exception {

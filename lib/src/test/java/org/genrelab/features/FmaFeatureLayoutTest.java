@@ -18,7 +18,7 @@ class FmaFeatureLayoutTest {
         List<String> golden = Files.readAllLines(SharedData.oracle().resolve("features/legacy_features.csv")).subList(0, 4);
         assertEquals(518, FmaFeatureLayout.fmaColumns().size());
         Path ours = dir.resolve("f.csv");
-        FeatureCsvWriter.write(ours, FmaFeatureLayout.fmaColumns(), Map.of());
+        new FmaFeatureCsv(FmaFeatureLayout.fmaColumns(), Map.of()).write(ours);
         assertEquals(golden, Files.readAllLines(ours));
     }
 
@@ -27,10 +27,10 @@ class FmaFeatureLayoutTest {
         // the golden table's first value of synth_song_30s.mp3 (chroma_cens kurtosis 01) read as float32 and printed back
         String row = Files.readAllLines(SharedData.oracle().resolve("features/legacy_features.csv")).get(4);
         String[] cells = row.split(",");
-        float[] v = new float[518];
+        double[] v = new double[518];
         for (int i = 0; i < 518; i++) v[i] = Float.parseFloat(cells[i + 1]);
         Path ours = dir.resolve("f.csv");
-        FeatureCsvWriter.write(ours, FmaFeatureLayout.fmaColumns(), Map.of(cells[0], v));
+        new FmaFeatureCsv(FmaFeatureLayout.fmaColumns(), Map.of(cells[0], v)).write(ours);
         assertEquals(row, Files.readAllLines(ours).get(4));
     }
 }
