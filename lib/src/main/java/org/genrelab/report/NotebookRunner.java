@@ -151,10 +151,20 @@ public final class NotebookRunner {
         Files.deleteIfExists(pids);
     }
 
-    /** The part of nbconvert's output that names the failing cell and its error. */
+    /**
+     * The part of nbconvert's output that names the failing cell and its error; when no cell failed
+     * (the kernel did not start, for instance), the kernel's own error lines and the log's tail.
+     */
     static String cellError(String log) {
         int i = log.indexOf("An error occurred while executing the following cell");
-        String s = i >= 0 ? log.substring(i) : tail(log, 40);
+        String s;
+        if (i >= 0) {
+            s = log.substring(i);
+        } else {
+            String kernel = log.lines().filter(l -> l.contains("Exception in thread") || l.contains("genrelab-kernel:")
+                    || l.contains("SEVERE")).collect(java.util.stream.Collectors.joining("\n"));
+            s = (kernel.isEmpty() ? "" : "kernel:\n" + kernel + "\n...\n") + tail(log, 25);
+        }
         return s.replaceAll("\u001B\\[[;\\d]*m", "").strip();
     }
 

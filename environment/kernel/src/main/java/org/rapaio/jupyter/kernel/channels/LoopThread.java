@@ -8,8 +8,15 @@ package org.rapaio.jupyter.kernel.channels;
  * the new thread is scheduled before the flag is set (often, on a loaded 2-core machine), its loop
  * sees {@code running == false} and ends at once: the heartbeat or shell channel then never answers,
  * Jupyter waits for a kernel that will never be ready, and the JVM stays behind. Here the flag is set
- * before the thread starts. Same public API as the original (constructor, {@code start},
- * {@code run}, {@code shutdown}).
+ * before the thread starts.
+ *
+ * <p>Second race, same symptom: {@code Channels.connect} binds the sockets (starting these loops)
+ * before it fills its message-handler map, so a {@code kernel_info_request} that arrives in between
+ * throws a NullPointerException in the shell loop ("this.handlers is null", seen here about once in
+ * 25 starts on a loaded machine), and in 3.0.1 any exception ends the loop for good. Here an
+ * exception thrown by one pass of the loop body is reported and the loop goes on: Jupyter re-sends
+ * {@code kernel_info_request} until it gets an answer, so the next one is served.
+ * Same public API as the original (constructor, {@code start}, {@code run}, {@code shutdown}).
  */
 public final class LoopThread extends Thread {
 
@@ -32,7 +39,11 @@ public final class LoopThread extends Thread {
     @Override
     public void run() {
         while (running) {
-            loopBody.run();
+            try {
+                loopBody.run();
+            } catch (RuntimeException e) {
+                System.err.println("genrelab-kernel: " + getName() + ": " + e + " (the loop goes on)");
+            }
             try {
                 Thread.sleep(sleep);
             } catch (InterruptedException e) {

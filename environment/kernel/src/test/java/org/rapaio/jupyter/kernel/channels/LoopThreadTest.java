@@ -45,6 +45,23 @@ class LoopThreadTest {
     }
 
     @Test
+    void anExceptionInOnePassDoesNotEndTheLoop() throws InterruptedException {
+        // 3.0.1: a kernel_info_request served before Channels.connect filled its handler map threw
+        // a NullPointerException in the shell loop, which ended it; the kernel never answered again
+        AtomicInteger passes = new AtomicInteger();
+        CountDownLatch third = new CountDownLatch(1);
+        LoopThread t = new LoopThread("shell", 1, () -> {
+            if (passes.incrementAndGet() == 1) throw new NullPointerException("this.handlers is null");
+            if (passes.get() == 3) third.countDown();
+        });
+        t.start();
+        assertTrue(third.await(10, TimeUnit.SECONDS), "the loop went on after the exception: " + passes.get() + " passes");
+        t.shutdown();
+        t.join(2000);
+        assertFalse(t.isAlive());
+    }
+
+    @Test
     void interruptEndsTheLoop() throws InterruptedException {
         LoopThread t = new LoopThread("i", 50, () -> { });
         t.start();
