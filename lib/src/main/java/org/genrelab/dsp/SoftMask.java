@@ -26,6 +26,11 @@ public final class SoftMask {
                     m[j] = splitZeros ? 0.5 : 0.0;
                 } else if (power == Double.POSITIVE_INFINITY) {
                     m[j] = a[j] > b[j] ? 1.0 : 0.0;
+                } else if (power == 2.0) { // librosa's HPSS default; Math.pow is the slowest step of HPSS otherwise
+                    double p = a[j] / z, q = b[j] / z;
+                    p *= p;
+                    q *= q;
+                    m[j] = p / (p + q);
                 } else {
                     double p = Math.pow(a[j] / z, power);
                     double q = Math.pow(b[j] / z, power);
