@@ -24,14 +24,7 @@ public final class Tempogram {
         int n = onsetEnvelope.length;
         if (n == 0) throw new IllegalArgumentException("onset envelope is empty");
         int half = winLength / 2;
-        double[] padded = new double[n + 2 * half];
-        // np.pad(mode='linear_ramp', end_values=0): linspace(0, edge, half, endpoint=False) = i·(edge/half)
-        double left = onsetEnvelope[0], right = onsetEnvelope[n - 1];
-        for (int i = 0; i < half; i++) {
-            padded[i] = i * (left / half);
-            padded[n + 2 * half - 1 - i] = i * (right / half); // the right ramp is the same, flipped
-        }
-        System.arraycopy(onsetEnvelope, 0, padded, half, n);
+        double[] padded = linearRampPad(onsetEnvelope, half);
         if (padded.length < winLength) throw new IllegalArgumentException("onset envelope of " + n + " frames is too short for winLength " + winLength);
         double[] window = Windows.hann(winLength);
         int fftSize = Integer.highestOneBit(Math.max(1, 2 * winLength - 1));
@@ -50,6 +43,19 @@ public final class Tempogram {
             for (int lag = 0; lag < winLength; lag++) tg[lag][t] = buf[lag] / norm;
         }
         return tg;
+    }
+
+    /** {@code np.pad(x, width, mode='linear_ramp', end_values=0)}: ramps {@code linspace(0, edge, width, endpoint=False)}, the right one flipped. */
+    static double[] linearRampPad(double[] x, int width) {
+        int n = x.length;
+        double[] padded = new double[n + 2 * width];
+        double left = x[0], right = x[n - 1];
+        for (int i = 0; i < width; i++) {
+            padded[i] = i * (left / width); // numpy linspace: start + i·step
+            padded[n + 2 * width - 1 - i] = i * (right / width);
+        }
+        System.arraycopy(x, 0, padded, width, n);
+        return padded;
     }
 
     /** Replaces a zero-padded real buffer by its circular autocorrelation {@code ifft(|fft(x)|²)}. */
