@@ -133,6 +133,9 @@ public final class AudioDecoder {
         try {
             int rc = avformat_open_input(fmt, file.toAbsolutePath().toString(), null, null);
             if (rc < 0) {
+                if (isTagOnly(file)) {
+                    return fail(file, DecodeOutcome.EMPTY, "holds only an ID3v2 tag, no audio frames");
+                }
                 return fail(file, DecodeOutcome.CORRUPT, "FFmpeg cannot open it as media: " + err(rc));
             }
             opened = true;
@@ -241,6 +244,20 @@ public final class AudioDecoder {
         }
         return new DecodedAudio(file, y, sr, ch, declared, DecodeOutcome.OK,
                 String.format("decoded %.3f s at %d Hz, %d channel(s)%s", seconds, sr, ch, notes));
+    }
+
+    /** True when the file is an ID3v2 tag (id3v2.4.0 §3.1 header, syncsafe size) plus at most an ID3v1 tag. */
+    private static boolean isTagOnly(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] h = in.readNBytes(10);
+            if (h.length < 10 || h[0] != 'I' || h[1] != 'D' || h[2] != '3') {
+                return false;
+            }
+            long tagSize = 10L + ((h[6] & 0x7f) << 21 | (h[7] & 0x7f) << 14 | (h[8] & 0x7f) << 7 | (h[9] & 0x7f));
+            return Files.size(file) <= tagSize + 10 + 128; // optional footer and ID3v1 tag
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static double declaredSeconds(AVFormatContext fmt, AVStream stream) {

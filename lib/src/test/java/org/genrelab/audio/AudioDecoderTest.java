@@ -160,6 +160,23 @@ class AudioDecoderTest {
     }
 
     @Test
+    void tagOnlyMp3HasNoAudio(@TempDir Path dir) throws IOException {
+        // an ID3v2.4 header announcing 1000 bytes of (zero) padding and no MPEG frames after it
+        byte[] tag = new byte[10 + 1000];
+        tag[0] = 'I';
+        tag[1] = 'D';
+        tag[2] = '3';
+        tag[3] = 4;
+        tag[8] = (byte) (1000 >> 7);
+        tag[9] = (byte) (1000 & 0x7f);
+        Path f = Files.write(dir.resolve("tag-only.mp3"), tag);
+        DecodedAudio a = AudioDecoder.decodeMono(f);
+        assertEquals(DecodeOutcome.EMPTY, a.outcome(), a.toString());
+        assertEquals(0, a.samples().length);
+        assertTrue(a.reason().contains("no audio"), a.reason());
+    }
+
+    @Test
     void randomBytesAreCorrupt(@TempDir Path dir) throws IOException {
         byte[] junk = new byte[100_000];
         new Random(42).nextBytes(junk);
