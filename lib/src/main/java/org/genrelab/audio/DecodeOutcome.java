@@ -1,0 +1,17 @@
+package org.genrelab.audio;
+
+/** What became of one decode: usable audio, or the reason a track cannot be used. */
+public enum DecodeOutcome {
+    /** Decoded, long enough, not silent. */
+    OK,
+    /** The file is empty, has no audio stream, or decoded to no samples. */
+    EMPTY,
+    /** FFmpeg could not open or decode the file (not audio, damaged headers, random bytes). */
+    CORRUPT,
+    /** Decoded length far below the duration the container declares (a cut download). */
+    TRUNCATED,
+    /** Decoded fine but shorter than the minimum duration asked for. */
+    TOO_SHORT,
+    /** Every decoded sample is zero. */
+    SILENT
+}
