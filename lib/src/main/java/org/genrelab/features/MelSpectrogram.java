@@ -1,0 +1,20 @@
+package org.genrelab.features;
+
+import org.genrelab.dsp.MelFilterbank;
+
+/**
+ * librosa 0.5.0 {@code feature.melspectrogram(sr=sr, S=S)} for a given power spectrogram:
+ * {@code np.dot(filters.mel(sr, n_fft), S)} with {@code n_fft = 2·(bins − 1)} and the default 128
+ * Slaney bands from 0 Hz to sr/2. FMA calls it with the clip's real sr and {@code S = |stft|²}.
+ */
+public final class MelSpectrogram {
+
+    private MelSpectrogram() {
+    }
+
+    /** Mel power [128][T] of a power spectrogram [1 + nFft/2][T] at sample rate {@code sr}. */
+    public static double[][] melspectrogram(double[][] power, double sr) {
+        int nFft = 2 * (power.length - 1);
+        return MelFilterbank.apply(MelFilterbank.mel(sr, nFft), power);
+    }
+}

@@ -1,0 +1,38 @@
+package org.genrelab.features;
+
+import org.genrelab.dsp.Frequencies;
+
+/**
+ * librosa 0.5.0 {@code feature.spectral_bandwidth(S=S, sr=sr)} with p = 2 and norm = True: per
+ * frame {@code sqrt(Σ_k (S_kt / Σ_j S_jt) · (f_k − centroid_t)²)}. FMA passes no sr, so
+ * {@link SpectralCentroid#SR} = 22050 applies.
+ */
+public final class SpectralBandwidth {
+
+    private SpectralBandwidth() {
+    }
+
+    /** {@code spectral_bandwidth(S=S)} with sr 22050: [1][T]. */
+    public static double[][] spectralBandwidth(double[][] s) {
+        return spectralBandwidth(s, SpectralCentroid.SR);
+    }
+
+    /** {@code spectral_bandwidth(S=S, sr=sr)}: [1][T]. */
+    public static double[][] spectralBandwidth(double[][] s, double sr) {
+        double[] centroid = SpectralCentroid.spectralCentroid(s, sr)[0];
+        double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
+        double[] norm = SpectralInput.columnSums(s);
+        int nFrames = s[0].length;
+        double[] b = new double[nFrames];
+        for (int k = 0; k < s.length; k++) {
+            double[] row = s[k];
+            double f = freq[k];
+            for (int t = 0; t < nFrames; t++) {
+                double d = Math.abs(f - centroid[t]);
+                b[t] += (row[t] / norm[t]) * (d * d);
+            }
+        }
+        for (int t = 0; t < nFrames; t++) b[t] = Math.pow(b[t], 0.5);
+        return new double[][] {b};
+    }
+}

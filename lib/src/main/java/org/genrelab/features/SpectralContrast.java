@@ -1,0 +1,84 @@
+package org.genrelab.features;
+
+import java.util.Arrays;
+
+import org.genrelab.dsp.Frequencies;
+import org.genrelab.dsp.PowerToDb;
+
+/**
+ * librosa 0.5.0 {@code feature.spectral_contrast(S=S, sr=sr, fmin=200, n_bands=6, quantile=0.02)}:
+ * octave bands with edges {@code 0, fmin, 2·fmin, …, 2^n_bands·fmin} (the last band takes every
+ * bin above), each band widened by the bin below it and, except the last, narrowed by its top bin;
+ * per frame the mean of the {@code max(1, rint(quantile·count))} smallest (valley) and largest
+ * (peak) magnitudes; the result is {@code power_to_db(peak) − power_to_db(valley)} where each
+ * {@code power_to_db} (ref 1, amin 1e-10, top_db 80) applies to the magnitudes themselves and takes
+ * its top_db floor over its whole [7][T] array (oracle pitfall 4). FMA passes no sr, so 22050
+ * applies.
+ */
+public final class SpectralContrast {
+
+    /** librosa's defaults, which FMA keeps. */
+    public static final double FMIN = 200.0;
+    public static final int N_BANDS = 6;
+    public static final double QUANTILE = 0.02;
+
+    private SpectralContrast() {
+    }
+
+    /** {@code spectral_contrast(S=S, n_bands=6)} with sr 22050: [7][T] in dB. */
+    public static double[][] spectralContrast(double[][] s) {
+        return spectralContrast(s, SpectralCentroid.SR, FMIN, N_BANDS, QUANTILE);
+    }
+
+    /** {@code spectral_contrast(S=S, sr=sr, fmin=fmin, n_bands=nBands, quantile=quantile)}: [nBands + 1][T]. */
+    public static double[][] spectralContrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
+        if (nBands < 1) throw new IllegalArgumentException("n_bands must be a positive integer, got " + nBands);
+        if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must lie in (0, 1), got " + quantile);
+        if (!(fmin > 0)) throw new IllegalArgumentException("fmin must be positive, got " + fmin);
+        SpectralInput.check(s, "spectral_contrast");
+        int nBins = s.length, nFrames = s[0].length;
+        double[] freq = Frequencies.fftFrequencies(sr, 2 * (nBins - 1));
+        double[] octa = new double[nBands + 2];
+        for (int i = 1; i < octa.length; i++) octa[i] = fmin * Math.pow(2.0, i - 1);
+
+        double[][] valley = new double[nBands + 1][nFrames];
+        double[][] peak = new double[nBands + 1][nFrames];
+        for (int b = 0; b <= nBands; b++) {
+            int lo = -1, hi = -1; // first and last bin with octa[b] <= f <= octa[b+1]
+            for (int k = 0; k < nBins; k++) {
+                if (freq[k] >= octa[b] && freq[k] <= octa[b + 1]) {
+                    if (lo < 0) lo = k;
+                    hi = k;
+                }
+            }
+            if (lo < 0) {
+                throw new IllegalArgumentException("spectral_contrast: band " + b + " (" + octa[b] + "–" + octa[b + 1]
+                        + " Hz) holds no FFT bin at sr " + sr + " with " + nBins + " bins");
+            }
+            if (b > 0) lo = Math.max(0, lo - 1);       // include the bin just below the band
+            if (b == nBands) hi = nBins - 1;           // the last band takes everything above
+            int count = hi - lo + 1;                    // np.sum(current_band)
+            int subHi = b < nBands ? hi - 1 : hi;       // sub_band drops its top bin except in the last band
+            int q = (int) Math.max(Math.rint(quantile * count), 1);
+            int m = subHi - lo + 1;
+            double[] col = new double[m];
+            for (int t = 0; t < nFrames; t++) {
+                for (int i = 0; i < m; i++) col[i] = s[lo + i][t];
+                Arrays.sort(col);
+                double v = 0, p = 0;
+                for (int i = 0; i < q; i++) {
+                    v += col[i];
+                    p += col[m - q + i];
+                }
+                valley[b][t] = v / q;
+                peak[b][t] = p / q;
+            }
+        }
+        double[][] peakDb = PowerToDb.powerToDb(peak);
+        double[][] valleyDb = PowerToDb.powerToDb(valley);
+        for (int b = 0; b <= nBands; b++) {
+            for (int t = 0; t < nFrames; t++) peakDb[b][t] -= valleyDb[b][t];
+        }
+        return peakDb;
+    }
+}

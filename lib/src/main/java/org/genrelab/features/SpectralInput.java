@@ -1,0 +1,35 @@
+package org.genrelab.features;
+
+/** Shared checks and column norms of the spectral features (librosa 0.5.0 {@code util.normalize(S, norm=1)}). */
+final class SpectralInput {
+
+    private SpectralInput() {
+    }
+
+    /** librosa refuses negative or non-finite energies; so do we, naming the feature and the cell. */
+    static void check(double[][] s, String feature) {
+        if (s.length < 2 || s[0].length < 1) {
+            throw new IllegalArgumentException(feature + ": spectrogram must have >= 2 bins and >= 1 frame");
+        }
+        for (int k = 0; k < s.length; k++) {
+            double[] row = s[k];
+            if (row.length != s[0].length) throw new IllegalArgumentException(feature + ": ragged spectrogram at bin " + k);
+            for (int t = 0; t < row.length; t++) {
+                if (!(row[t] >= 0) || row[t] == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException(feature + " is only defined with finite non-negative energies: S["
+                            + k + "][" + t + "] = " + row[t]);
+                }
+            }
+        }
+    }
+
+    /** L1 norm of every column; a column below the smallest normal double gets 1 (librosa's fill=None). */
+    static double[] columnSums(double[][] s) {
+        double[] norm = new double[s[0].length];
+        for (double[] row : s) {
+            for (int t = 0; t < row.length; t++) norm[t] += row[t];
+        }
+        for (int t = 0; t < norm.length; t++) if (norm[t] < Double.MIN_NORMAL) norm[t] = 1.0;
+        return norm;
+    }
+}
