@@ -43,6 +43,11 @@ public final class Tuning {
      * [1 + nFft/2][frames] (nFft = 2·(bins − 1)), magnitude or power as the caller's librosa call had it.
      */
     public static double estimateTuning(float[][] s, double sr) {
+        if (s.length < 3 || s[0].length < 1) {
+            throw new IllegalArgumentException("estimate_tuning needs a spectrogram of at least 3 bins and 1 frame, got "
+                    + s.length + " bins" + (s.length > 0 ? " × " + s[0].length + " frames" : ""));
+        }
+        if (!(sr > 0)) throw new IllegalArgumentException("sr must be positive, got " + sr);
         int nBins = s.length;
         int nFrames = s[0].length;
         int nFft = 2 * (nBins - 1);

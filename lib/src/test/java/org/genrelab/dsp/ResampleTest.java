@@ -69,4 +69,14 @@ class ResampleTest {
         assertEquals(4000, y.length);
         for (int i = 200; i < 3800; i++) assertEquals(Math.sin(2 * Math.PI * 100 * i / 4000.0), y[i], 1e-5, "sample " + i);
     }
+
+    @Test
+    void kaiserFastFloat32HalvesA1kSine() {
+        // float32 path (as librosa's CQT uses it): 1 kHz at 44.1 kHz -> 22.05 kHz is the same sine, to float32 noise
+        float[] x = new float[44100];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(2 * Math.PI * 1000 * i / 44100.0);
+        float[] y = Resample.resample(x, 44100, 22050, Resample.Filter.KAISER_FAST);
+        assertEquals(22050, y.length);
+        for (int i = 100; i < 21950; i++) assertEquals(Math.sin(2 * Math.PI * 1000 * i / 22050.0), y[i], 1e-4, "sample " + i);
+    }
 }

@@ -1,6 +1,7 @@
 package org.genrelab.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,5 +57,11 @@ class TuningTest {
         assertEquals(0.10, Tuning.pitchTuning(f, 0.01, 12), 1e-9);
         assertEquals(-0.24, Tuning.pitchTuning(new float[] {f[2]}, 0.01, 12), 1e-9);
         assertEquals(0.0, Tuning.pitchTuning(new float[] {0f, -1f}, 0.01, 12), 0, "no positive frequency");
+    }
+
+    @Test
+    void degenerateSpectrogramIsRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Tuning.estimateTuning(new float[2][5], 22050));
+        assertEquals(true, e.getMessage().contains("2 bins"), e.getMessage());
     }
 }
