@@ -1,0 +1,286 @@
+package org.genrelab.dsp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The constant-Q transform magnitude exactly as librosa 0.5.0 {@code abs(cqt(y, sr, hop_length,
+ * fmin, n_bins, bins_per_octave, tuning))} computes it with filter_scale 1, norm 1, sparsity 0.01,
+ * Hann filters and scale=True (oracle pitfall 7): one early ×2 decimation with resampy kaiser_fast
+ * when the top octave allows it, one FFT filter basis for the top octave (complex Hann-windowed
+ * exponentials, L1-normalised, centred in a power-of-two frame, scaled by length/n_fft, FFT'd and
+ * sparsified to drop the smallest entries making up 1 % of each row's L1 mass), applied octave by
+ * octave to a rectangular-window STFT of the signal, which is then √2·resample(·, sr, sr/2,
+ * kaiser_fast, scale=True) with the hop halved; finally the rows are divided by √(filter length).
+ * librosa's complex64 STFT is emulated by rounding each STFT value to float32.
+ *
+ * <p>Written by hand because no library implements librosa's multirate CQT. The rectangular-window
+ * framing is done here because {@link Stft} fixes a Hann window.
+ */
+public final class ConstantQ {
+
+    /** Hann window bandwidth from librosa 0.5.0's {@code WINDOW_BANDWIDTHS['hann']}. */
+    static final double HANN_BANDWIDTH = 1.50018310546875;
+
+    private ConstantQ() {
+    }
+
+    /** {@code note_to_hz('C1')} = 440·2^((24 − 69)/12). */
+    public static double c1() {
+        return 440.0 * Math.pow(2.0, (24 - 69.0) / 12.0);
+    }
+
+    /** {@code abs(cqt(y, sr, 512, C1, 84, 12, tuning=None))}: the tuning is estimated from y. */
+    public static double[][] cqtMagnitude(float[] y, double sr) {
+        return cqtMagnitude(y, sr, 512, c1(), 84, 12, Tuning.estimateTuning(y, sr));
+    }
+
+    /** {@code abs(cqt(y, sr, hopLength, fmin, nBins, binsPerOctave, tuning))}: [nBins][frames]. */
+    public static double[][] cqtMagnitude(float[] y, double sr, int hopLength, double fmin, int nBins,
+            int binsPerOctave, double tuning) {
+        int nOctaves = (int) Math.ceil((double) nBins / binsPerOctave);
+        int nFilters = Math.min(binsPerOctave, nBins);
+        int lenOrig = y.length;
+        // cqt_frequencies(n_bins, fmin)[-bins_per_octave:] (untuned)
+        double fminT = Double.POSITIVE_INFINITY, fmaxT = 0;
+        for (int k = nBins - binsPerOctave; k < nBins; k++) {
+            double f = 1.0 * fmin * Math.pow(2.0, (double) k / binsPerOctave);
+            fminT = Math.min(fminT, f);
+            fmaxT = Math.max(fmaxT, f);
+        }
+        double q = 1.0 / (Math.pow(2.0, 1.0 / binsPerOctave) - 1);
+        double filterCutoff = fmaxT * (1 + 0.5 * HANN_BANDWIDTH / q);
+        double nyquist = sr / 2.0;
+        double bwFastest = Resample.Filter.KAISER_FAST.rolloff;
+        if (!(filterCutoff < bwFastest * nyquist)) {
+            // librosa then computes the top octave at full rate with kaiser_best; FMA's 44.1/48 kHz never do.
+            throw new UnsupportedOperationException("CQT top octave cut-off " + filterCutoff
+                    + " Hz needs librosa's kaiser_best branch, not ported (sr=" + sr + ")");
+        }
+        // __early_downsample
+        int count1 = Math.max(0, (int) (Math.ceil(log2(bwFastest * nyquist / filterCutoff)) - 1) - 1);
+        int count2 = Math.max(0, numTwoFactors(hopLength) - nOctaves + 1);
+        int downCount = Math.min(count1, count2);
+        float[] myY = y;
+        double mySr = sr;
+        int myHop = hopLength;
+        if (downCount > 0) {
+            int factor = 1 << downCount;
+            myHop = hopLength / factor;
+            if (y.length < factor) throw new IllegalArgumentException("Input signal length=" + y.length + " is too short for " + nOctaves + "-octave CQT");
+            double newSr = sr / factor;
+            myY = librosaResample(y, sr, newSr, false);
+            mySr = newSr;
+        }
+        double srTop = mySr;
+        if (numTwoFactors(myHop) < nOctaves - 1) {
+            throw new IllegalArgumentException("hop_length must be a positive integer multiple of 2^" + (nOctaves - 1)
+                    + " for " + nOctaves + "-octave CQT");
+        }
+        FilterBasis basis = filterFft(srTop, fminT, nFilters, binsPerOctave, tuning);
+        List<double[][]> resp = new ArrayList<>();
+        for (int i = 0; i < nOctaves; i++) {
+            if (i > 0) {
+                if (myY.length < 2) throw new IllegalArgumentException("Input signal length=" + lenOrig + " is too short for " + nOctaves + "-octave CQT");
+                myY = librosaResample(myY, mySr, mySr / 2.0, true);
+                mySr /= 2.0;
+                myHop /= 2;
+            }
+            resp.add(response(myY, basis, myHop));
+        }
+        // __trim_stack: lowest octave first, then keep the last n_bins rows
+        int maxCol = Integer.MAX_VALUE;
+        for (double[][] r : resp) maxCol = Math.min(maxCol, r[0].length);
+        List<double[]> rows = new ArrayList<>();
+        for (int i = resp.size() - 1; i >= 0; i--) {
+            for (double[] row : resp.get(i)) rows.add(Arrays.copyOf(row, maxCol));
+        }
+        double[][] c = new double[nBins][];
+        int first = rows.size() - nBins;
+        double[] lengths = constantQLengths(srTop, fmin, nBins, binsPerOctave, tuning);
+        for (int b = 0; b < nBins; b++) {
+            double[] row = rows.get(first + b);
+            double s = Math.sqrt(lengths[b]);
+            for (int t = 0; t < row.length; t++) row[t] /= s;
+            c[b] = row;
+        }
+        return c;
+    }
+
+    /**
+     * librosa 0.5.0 {@code resample(y, orig, target, 'kaiser_fast', scale=True)} on float32 audio
+     * (fix_length to ceil(n·ratio), divide by √ratio, float32 throughout); with {@code timesSqrt2} the
+     * result is additionally multiplied by √2 in float32, as cqt's octave loop does.
+     */
+    private static float[] librosaResample(float[] y, double origSr, double targetSr, boolean timesSqrt2) {
+        double ratio = targetSr / origSr;
+        int nSamples = (int) Math.ceil(y.length * ratio);
+        float[] r = Resample.resample(y, origSr, targetSr, Resample.Filter.KAISER_FAST);
+        float[] out = Arrays.copyOf(r, nSamples); // util.fix_length: zero-pad or trim
+        double s = Math.sqrt(ratio);
+        double sqrt2 = Math.sqrt(2);
+        for (int i = 0; i < out.length; i++) {
+            float v = (float) (out[i] / s);
+            if (timesSqrt2) v = (float) (sqrt2 * v);
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** Sparse complex FFT filter basis (rows = filters) and its FFT length. */
+    record FilterBasis(int nFft, int[][] idx, double[][] re, double[][] im) {
+    }
+
+    /** {@code __cqt_filter_fft(sr, fmin, n_bins, bins_per_octave, tuning, 1, 1, 0.01, window='hann')}. */
+    static FilterBasis filterFft(double sr, double fmin, int nBins, int binsPerOctave, double tuning) {
+        double[] lengths = constantQLengths(sr, fmin, nBins, binsPerOctave, tuning);
+        double q = 1.0 / (Math.pow(2.0, 1.0 / binsPerOctave) - 1);
+        double maxLen = 0;
+        for (double l : lengths) maxLen = Math.max(maxLen, l);
+        int nFft = (int) Math.pow(2.0, Math.ceil(log2(maxLen)));
+        int nKeep = nFft / 2 + 1;
+        int[][] idx = new int[nBins][];
+        double[][] re = new double[nBins][];
+        double[][] im = new double[nBins][];
+        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
+        for (int b = 0; b < nBins; b++) {
+            double ilen = lengths[b];
+            double freq = q * sr / ilen;
+            int n = (int) Math.ceil(ilen);
+            int nMin = (int) Math.floor(ilen);
+            double[] win = Windows.hann(nMin); // __float_window: periodic Hann of floor(len), zero-padded
+            double[] sr_ = new double[n], si = new double[n];
+            double l1 = 0;
+            for (int j = 0; j < n; j++) {
+                double theta = j * 2 * Math.PI * freq / sr;
+                double w = j < nMin ? win[j] : 0.0;
+                sr_[j] = Math.cos(theta) * w;
+                si[j] = Math.sin(theta) * w;
+                l1 += Math.hypot(sr_[j], si[j]);
+            }
+            // util.normalize(norm=1), pad_center to n_fft, times lengths/n_fft, FFT
+            double[] buf = new double[2 * nFft];
+            int lpad = (nFft - n) / 2;
+            double scale = ilen / nFft;
+            for (int j = 0; j < n; j++) {
+                buf[2 * (lpad + j)] = sr_[j] / l1 * scale;
+                buf[2 * (lpad + j) + 1] = si[j] / l1 * scale;
+            }
+            fft.complexForward(buf);
+            // util.sparsify_rows(quantile=0.01)
+            double[] mags = new double[nKeep];
+            double norm = 0;
+            for (int k = 0; k < nKeep; k++) {
+                mags[k] = Math.hypot(buf[2 * k], buf[2 * k + 1]);
+                norm += mags[k];
+            }
+            double[] sorted = mags.clone();
+            Arrays.sort(sorted);
+            double cum = 0;
+            int thr = 0;
+            for (int k = 0; k < nKeep; k++) {
+                cum += sorted[k] / norm;
+                if (!(cum < 0.01)) {
+                    thr = k;
+                    break;
+                }
+            }
+            double cut = sorted[thr];
+            int cnt = 0;
+            for (int k = 0; k < nKeep; k++) if (mags[k] >= cut) cnt++;
+            idx[b] = new int[cnt];
+            re[b] = new double[cnt];
+            im[b] = new double[cnt];
+            int m = 0;
+            for (int k = 0; k < nKeep; k++) {
+                if (mags[k] >= cut) {
+                    idx[b][m] = k;
+                    re[b][m] = buf[2 * k];
+                    im[b][m] = buf[2 * k + 1];
+                    m++;
+                }
+            }
+        }
+        return new FilterBasis(nFft, idx, re, im);
+    }
+
+    /** |basis · stft(y, n_fft, hop, window=ones)| with librosa's reflect padding and conj, complex64 STFT. */
+    private static double[][] response(float[] y, FilterBasis basis, int hop) {
+        int nFft = basis.nFft();
+        int nBinsFft = nFft / 2 + 1;
+        int nFrames = Stft.nFrames(y.length, nFft, hop);
+        int pad = nFft / 2;
+        int nRows = basis.idx().length;
+        double[][] outRe = new double[nRows][nFrames];
+        double[][] outIm = new double[nRows][nFrames];
+        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
+        double[] buf = new double[nFft];
+        double[] dRe = new double[nBinsFft], dIm = new double[nBinsFft];
+        for (int t = 0; t < nFrames; t++) {
+            int start = t * hop - pad;
+            for (int i = 0; i < nFft; i++) {
+                int j = start + i;
+                buf[i] = (j >= 0 && j < y.length) ? y[j] : y[Stft.reflect(j, y.length)];
+            }
+            fft.realForward(buf);
+            dRe[0] = (float) buf[0];
+            dIm[0] = 0;
+            for (int k = 1; k < nBinsFft - 1; k++) {
+                dRe[k] = (float) buf[2 * k];
+                dIm[k] = (float) -buf[2 * k + 1];
+            }
+            dRe[nBinsFft - 1] = (float) buf[1];
+            dIm[nBinsFft - 1] = 0;
+            for (int r = 0; r < nRows; r++) {
+                int[] ix = basis.idx()[r];
+                double[] br = basis.re()[r], bi = basis.im()[r];
+                double accR = 0, accI = 0;
+                for (int m = 0; m < ix.length; m++) {
+                    int k = ix[m];
+                    accR += br[m] * dRe[k] - bi[m] * dIm[k];
+                    accI += br[m] * dIm[k] + bi[m] * dRe[k];
+                }
+                outRe[r][t] = accR;
+                outIm[r][t] = accI;
+            }
+        }
+        double[][] mag = new double[nRows][nFrames];
+        for (int r = 0; r < nRows; r++) {
+            for (int t = 0; t < nFrames; t++) mag[r][t] = Math.hypot(outRe[r][t], outIm[r][t]);
+        }
+        return mag;
+    }
+
+    /** {@code filters.constant_q_lengths(sr, fmin, n_bins, bins_per_octave, tuning)}: Q·sr/f_k, tuned. */
+    public static double[] constantQLengths(double sr, double fmin, int nBins, int binsPerOctave, double tuning) {
+        double correction = Math.pow(2.0, tuning / binsPerOctave);
+        double f0 = correction * fmin;
+        double q = 1.0 / (Math.pow(2.0, 1.0 / binsPerOctave) - 1);
+        double[] lengths = new double[nBins];
+        for (int k = 0; k < nBins; k++) {
+            double f = f0 * Math.pow(2.0, (double) k / binsPerOctave);
+            lengths[k] = q * sr / f;
+        }
+        if (f0 * Math.pow(2.0, (double) (nBins - 1) / binsPerOctave) * (1 + 0.5 * HANN_BANDWIDTH / q) > sr / 2.0) {
+            throw new IllegalArgumentException("Filter pass-band lies beyond Nyquist");
+        }
+        return lengths;
+    }
+
+    private static int numTwoFactors(int x) {
+        if (x <= 0) return 0;
+        int n = 0;
+        while (x % 2 == 0) {
+            n++;
+            x /= 2;
+        }
+        return n;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

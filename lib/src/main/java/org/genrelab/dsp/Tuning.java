@@ -1,0 +1,159 @@
+package org.genrelab.dsp;
+
+import java.util.Arrays;
+
+/**
+ * Tuning estimation exactly as librosa 0.5.0 {@code estimate_tuning} with its {@code piptrack}:
+ * parabolic-interpolated spectral peaks between fmin 150 Hz and fmax 4000 Hz above 0.1 × the
+ * frame's maximum, peaks with magnitude ≥ the median kept, the residuals of
+ * {@code 12·log2(f / (440/16))} mod 1 binned in a histogram of 0.01 resolution over [−0.5, 0.5),
+ * and the left edge of the fullest bin returned.
+ *
+ * <p>librosa runs this on float32 spectrograms, so every step is computed here in float32 as numpy
+ * does (pitfall 6 of the oracle README: the answer is discrete and one bin off changes chroma by up
+ * to 0.78). Written by hand because no library provides librosa's piptrack.
+ */
+public final class Tuning {
+
+    private Tuning() {
+    }
+
+    /** float32 {@code np.finfo(np.float32).tiny}. */
+    private static final float TINY32 = Float.MIN_NORMAL;
+
+    /**
+     * {@code estimate_tuning(y=y, sr=sr)}: the STFT (nFft 2048, hop 512) is librosa's complex64, so its
+     * magnitude is emulated as hypot of the float32-rounded real and imaginary parts.
+     */
+    public static double estimateTuning(float[] y, double sr) {
+        Stft d = Stft.stft(y, 2048, 512);
+        double[][] re = d.re();
+        double[][] im = d.im();
+        float[][] s = new float[re.length][re[0].length];
+        for (int k = 0; k < s.length; k++) {
+            for (int t = 0; t < s[k].length; t++) {
+                s[k][t] = (float) Math.hypot((float) re[k][t], (float) im[k][t]);
+            }
+        }
+        return estimateTuning(s, sr);
+    }
+
+    /**
+     * {@code estimate_tuning(S=s, sr=sr)} with resolution 0.01 and 12 bins per octave; {@code s} is
+     * [1 + nFft/2][frames] (nFft = 2·(bins − 1)), magnitude or power as the caller's librosa call had it.
+     */
+    public static double estimateTuning(float[][] s, double sr) {
+        if (s.length < 3 || s[0].length < 1) {
+            throw new IllegalArgumentException("estimate_tuning needs a spectrogram of at least 3 bins and 1 frame, got "
+                    + s.length + " bins" + (s.length > 0 ? " × " + s[0].length + " frames" : ""));
+        }
+        if (!(sr > 0)) throw new IllegalArgumentException("sr must be positive, got " + sr);
+        int nBins = s.length;
+        int nFrames = s[0].length;
+        int nFft = 2 * (nBins - 1);
+        double fmin = 150.0;
+        double fmax = Math.min(4000.0, sr / 2);
+        // fft_frequencies: np.linspace(0, sr/2, 1 + n_fft//2)
+        double fstep = (sr / 2) / (nBins - 1);
+        float[] colThreshold = new float[nFrames];
+        for (int t = 0; t < nFrames; t++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < nBins; k++) max = Math.max(max, Math.abs(s[k][t]));
+            colThreshold[t] = (float) (0.1 * max); // threshold * S.max(axis=0), float32
+        }
+        float[] pitches = new float[nBins * nFrames];
+        float[] mags = new float[nBins * nFrames];
+        int count = 0;
+        for (int k = 1; k < nBins - 1; k++) {
+            double f = k * fstep;
+            if (!(fmin <= f && f < fmax)) continue;
+            for (int t = 0; t < nFrames; t++) {
+                float prev = gated(s[k - 1][t], colThreshold[t]);
+                float cur = gated(s[k][t], colThreshold[t]);
+                float next = gated(s[k + 1][t], colThreshold[t]);
+                if (!(cur > prev && cur >= next)) continue; // util.localmax along frequency
+                float sm = Math.abs(s[k - 1][t]), s0 = Math.abs(s[k][t]), sp = Math.abs(s[k + 1][t]);
+                float avg = 0.5f * (sp - sm);
+                float shift = 2f * s0 - sp - sm;
+                shift = avg / (shift + (Math.abs(shift) < TINY32 ? 1f : 0f));
+                float dskew = 0.5f * avg * shift;
+                pitches[count] = (float) ((k + (double) shift) * sr / nFft);
+                mags[count] = s0 + dskew;
+                count++;
+            }
+        }
+        // pitch_mask = pitch > 0; threshold = median(mag[pitch_mask])
+        int nPos = 0;
+        for (int i = 0; i < count; i++) if (pitches[i] > 0) nPos++;
+        float[] posMags = new float[nPos];
+        int j = 0;
+        for (int i = 0; i < count; i++) if (pitches[i] > 0) posMags[j++] = mags[i];
+        float threshold = nPos == 0 ? 0f : median32(posMags);
+        float[] kept = new float[nPos];
+        int nKept = 0;
+        for (int i = 0; i < count; i++) {
+            if (pitches[i] > 0 && mags[i] >= threshold) kept[nKept++] = pitches[i];
+        }
+        return pitchTuning(Arrays.copyOf(kept, nKept), 0.01, 12);
+    }
+
+    private static float gated(float v, float thr) {
+        float a = Math.abs(v);
+        return a > thr ? a : 0f; // S * (S > threshold * S.max(axis=0))
+    }
+
+    /** np.median of a float32 array: the mean of the two middle values in float32. */
+    private static float median32(float[] a) {
+        float[] c = a.clone();
+        Arrays.sort(c);
+        int n = c.length;
+        if (n % 2 == 1) return c[n / 2];
+        return (c[n / 2 - 1] + c[n / 2]) / 2f;
+    }
+
+    /**
+     * librosa 0.5.0 {@code pitch_tuning(frequencies, resolution, bins_per_octave)} on float32 pitches:
+     * residual = {@code (binsPerOctave·log2(f / 27.5)) mod 1}, shifted to [−0.5, 0.5), histogram
+     * with edges {@code linspace(-0.5, 0.5, ceil(1/resolution), endpoint=False)}, left edge of the
+     * first fullest bin. Returns 0 when no frequency is positive (librosa warns there).
+     */
+    public static double pitchTuning(float[] frequencies, double resolution, int binsPerOctave) {
+        int nEdges = (int) Math.ceil(1.0 / resolution);
+        double step = 1.0 / nEdges;
+        double[] edges = new double[nEdges];
+        for (int i = 0; i < nEdges; i++) edges[i] = i * step + -0.5; // np.linspace
+        int[] counts = new int[nEdges - 1];
+        boolean any = false;
+        for (float f : frequencies) {
+            if (!(f > 0)) continue;
+            any = true;
+            float octs = (float) log2((float) (f / (440.0f / 16)));
+            float r = (float) binsPerOctave * octs;
+            float m = r % 1.0f; // np.mod: fmod, then take the divisor's sign
+            if (m != 0 && m < 0) m += 1.0f;
+            if (m >= 0.5f) m -= 1.0f;
+            int b = bin(edges, m);
+            if (b >= 0) counts[b]++;
+        }
+        if (!any) return 0.0;
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) if (counts[i] > counts[best]) best = i;
+        return edges[best];
+    }
+
+    private static double log2(float x) {
+        return Math.log(x) / Math.log(2.0);
+    }
+
+    /** np.histogram bin of value v: edges[i] ≤ v < edges[i+1], the last bin closed; −1 outside. */
+    private static int bin(double[] edges, double v) {
+        int last = edges.length - 1;
+        if (v < edges[0] || v > edges[last]) return -1;
+        if (v == edges[last]) return last - 1;
+        int i = (int) Math.floor((v - edges[0]) / (edges[1] - edges[0]));
+        i = Math.max(0, Math.min(last - 1, i));
+        while (i > 0 && v < edges[i]) i--;
+        while (i < last - 1 && v >= edges[i + 1]) i++;
+        return i;
+    }
+}

@@ -1,0 +1,54 @@
+package org.genrelab.features;
+
+import org.genrelab.dsp.ChromaFilterbank;
+import org.genrelab.dsp.Tuning;
+
+/**
+ * librosa 0.5.0 {@code chroma_stft(S=power)} as FMA calls it: sr defaults to 22050 whatever the real
+ * rate (oracle pitfall 2), tuning estimated from the power spectrogram, then
+ * {@code filters.chroma(22050, n_fft, A440 = 440·2^(tuning/12)) · S} and a per-frame inf-norm.
+ */
+public final class ChromaStft {
+
+    /** librosa's default sample rate, which FMA's call leaves in place. */
+    public static final double SR = 22050;
+
+    private ChromaStft() {
+    }
+
+    /** The tuning chroma_stft uses: {@code estimate_tuning(S=power, sr)}. */
+    public static double tuning(float[][] power, double sr) {
+        return Tuning.estimateTuning(power, sr);
+    }
+
+    /** {@code chroma_stft(S=power, sr=sr)}; {@code power} is float32 |STFT|² [1 + nFft/2][frames]. */
+    public static double[][] chromaStft(float[][] power, double sr) {
+        double tuning = tuning(power, sr);
+        int nFft = 2 * (power.length - 1);
+        double[][] fb = ChromaFilterbank.chroma(sr, nFft, 440.0 * Math.pow(2.0, tuning / 12));
+        int nFrames = power[0].length;
+        double[][] raw = new double[fb.length][nFrames];
+        for (int c = 0; c < fb.length; c++) {
+            for (int k = 0; k < power.length; k++) {
+                double w = fb[c][k];
+                float[] row = power[k];
+                double[] out = raw[c];
+                for (int t = 0; t < nFrames; t++) out[t] += w * row[t];
+            }
+        }
+        return ChromaNorm.normalizeInf(raw);
+    }
+
+    /** FMA's power input: {@code np.abs(stft(y))**2} in float32, from a float32 magnitude. */
+    public static float[][] powerOf(double[][] magnitude) {
+        float[][] p = new float[magnitude.length][];
+        for (int k = 0; k < magnitude.length; k++) {
+            p[k] = new float[magnitude[k].length];
+            for (int t = 0; t < p[k].length; t++) {
+                float m = (float) magnitude[k][t];
+                p[k][t] = m * m;
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,82 @@
+package org.genrelab.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.genrelab.SharedData;
+import org.genrelab.data.Npy;
+import org.junit.jupiter.api.Test;
+
+/** resampy 0.4.2 port against the oracle's VGGish {@code y16k} (resampy kaiser_best of the song). */
+class ResampleTest {
+
+    @Test
+    void kaiserBestSongTo16kMatchesOracle() throws Exception {
+        float[] y = OracleFrames.y("synth_song_30s_mp3");
+        double[] x = new double[y.length];
+        for (int i = 0; i < y.length; i++) x[i] = y[i];
+        double[] got = Resample.resample(x, 44100, 16000, Resample.Filter.KAISER_BEST);
+        double[] want = Npy.read(SharedData.oracle().resolve("vggish/synth_song_30s_mp3/y16k.npy")).data();
+        assertEquals(want.length, got.length, "y16k length");
+        int worst = 0;
+        double dev = 0;
+        for (int i = 0; i < want.length; i++) {
+            double d = Math.abs(got[i] - want[i]);
+            if (d > dev) { dev = d; worst = i; }
+        }
+        System.out.printf("y16k kaiser_best: worst |dev| %.3e at sample %d%n", dev, worst);
+        assertTrue(dev <= 1e-9, "y16k: worst sample " + worst + " deviates by " + dev
+                + " (java " + got[worst] + ", oracle " + want[worst] + ")");
+    }
+
+    @Test
+    void filterTablesHaveResampysShapeAndPeak() {
+        double[] best = Resample.Filter.KAISER_BEST.halfWindow();
+        double[] fast = Resample.Filter.KAISER_FAST.halfWindow();
+        assertEquals(50 * 8192 + 1, best.length);
+        assertEquals(24 * 512 + 1, fast.length);
+        // w[0] = rolloff · sinc(0) · kaiser centre (1)
+        assertEquals(Resample.Filter.KAISER_BEST.rolloff, best[0], 0);
+        // the last tap is kaiser end value 1/I0(beta) times rolloff·sinc(rolloff·50)
+        double r = Resample.Filter.KAISER_BEST.rolloff;
+        assertEquals(r * Math.sin(Math.PI * r * 50) / (Math.PI * r * 50) / Resample.besselI0(12.9846), best[best.length - 1], 1e-20);
+    }
+
+    @Test
+    void besselI0KnownValues() {
+        // Abramowitz & Stegun table 9.8: I0(1) = 1.266065878, I0(5) = 27.23987182
+        assertEquals(1.2660658777520082, Resample.besselI0(1), 1e-15);
+        assertEquals(27.239871823604442, Resample.besselI0(5), 1e-12);
+    }
+
+    @Test
+    void sameRateIsACopyAndBadRatesAreRejected() {
+        double[] x = {1, 2, 3};
+        double[] y = Resample.resample(x, 100, 100, Resample.Filter.KAISER_FAST);
+        assertEquals(3, y.length);
+        assertEquals(2.0, y[1]);
+        assertThrows(IllegalArgumentException.class, () -> Resample.resample(x, 0, 10, Resample.Filter.KAISER_FAST));
+        assertThrows(IllegalArgumentException.class, () -> Resample.resample(x, 44100, 10, Resample.Filter.KAISER_FAST));
+    }
+
+    @Test
+    void lowFrequencySinePassesDownsamplingUnchanged() {
+        // a 100 Hz sine at 8 kHz resampled to 4 kHz is the same sine sampled at 4 kHz (away from the edges)
+        double[] x = new double[8000];
+        for (int i = 0; i < x.length; i++) x[i] = Math.sin(2 * Math.PI * 100 * i / 8000.0);
+        double[] y = Resample.resample(x, 8000, 4000, Resample.Filter.KAISER_BEST);
+        assertEquals(4000, y.length);
+        for (int i = 200; i < 3800; i++) assertEquals(Math.sin(2 * Math.PI * 100 * i / 4000.0), y[i], 1e-5, "sample " + i);
+    }
+
+    @Test
+    void kaiserFastFloat32HalvesA1kSine() {
+        // float32 path (as librosa's CQT uses it): 1 kHz at 44.1 kHz -> 22.05 kHz is the same sine, to float32 noise
+        float[] x = new float[44100];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(2 * Math.PI * 1000 * i / 44100.0);
+        float[] y = Resample.resample(x, 44100, 22050, Resample.Filter.KAISER_FAST);
+        assertEquals(22050, y.length);
+        for (int i = 100; i < 21950; i++) assertEquals(Math.sin(2 * Math.PI * 1000 * i / 22050.0), y[i], 1e-4, "sample " + i);
+    }
+}
