@@ -33,15 +33,6 @@ public final class VggishFrontEnd {
     private VggishFrontEnd() {
     }
 
-    /** Periodic Hann: {@code 0.5 − 0.5 cos(2πn/N)}, n = 0…N−1 (mel_features.periodic_hann). */
-    public static double[] periodicHann(int n) {
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = 0.5 - 0.5 * Math.cos(2.0 * Math.PI / n * i);
-        }
-        return w;
-    }
-
     /** Number of complete frames: {@code 1 + (n − 400) / 160}, 0 if shorter than one window. */
     public static int frameCount(int nSamples) {
         return nSamples < WIN_LENGTH ? 0 : 1 + (nSamples - WIN_LENGTH) / HOP_LENGTH;
@@ -55,7 +46,7 @@ public final class VggishFrontEnd {
         int frames = frameCount(y16k.length);
         int bins = N_FFT / 2 + 1;
         int nMels = MEL[0].length;
-        double[] window = periodicHann(WIN_LENGTH);
+        double[] window = org.genrelab.dsp.Windows.hann(WIN_LENGTH);
         DoubleFFT_1D fft = new DoubleFFT_1D(N_FFT);
         double[] buf = new double[N_FFT];
         double[] mag = new double[bins];

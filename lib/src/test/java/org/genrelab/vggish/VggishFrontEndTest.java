@@ -91,7 +91,7 @@ class VggishFrontEndTest {
 
     @Test
     void periodicHannIdentities() {
-        double[] w = VggishFrontEnd.periodicHann(400);
+        double[] w = org.genrelab.dsp.Windows.hann(400);
         assertEquals(0.0, w[0], 0.0);
         assertEquals(1.0, w[200], 1e-15);
         double sum = 0;
