@@ -18,7 +18,11 @@ public record StftFeatures(Map<String, double[][]> frames, float[][] rmse) {
 
     /** Computes the features of mono PCM {@code y} decoded at sample rate {@code sr}. */
     public static StftFeatures compute(float[] y, double sr) {
-        double[][] mag = Stft.magnitude(y);
+        return compute(y, sr, Stft.magnitude(y));
+    }
+
+    /** As {@link #compute(float[], double)} with the STFT magnitude ({@code n_fft 2048, hop 512}) already computed. */
+    public static StftFeatures compute(float[] y, double sr, double[][] mag) {
         Map<String, double[][]> f = new LinkedHashMap<>();
         f.put("mfcc", Mfcc.fromMagnitude(mag, sr));
         float[][] rmse = Rmse.rmse(mag);
