@@ -20,7 +20,7 @@ import org.apache.commons.math3.special.Gamma;
  * histogram splits on 254 bins as CatBoost's default quantisation; softmax objective. CatBoost's
  * Bayesian bagging weighs each row by (−ln U)^t; row subsampling at rate q gives the same weight
  * dispersion when (1−q)/q equals that weight's squared coefficient of variation, Γ(1+2t)/Γ(1+t)² − 1
- * (t = 0.05 → q ≈ 0.998, i.e. almost no bagging). What cannot be matched: CatBoost's symmetric
+ * (t = 0.05 → q ≈ 0.996, i.e. almost no bagging). What cannot be matched: CatBoost's symmetric
  * (oblivious) trees and ordered boosting.
  */
 public final class CatBoostStandInTrainer implements ModelTrainer {
@@ -115,7 +115,9 @@ public final class CatBoostStandInTrainer implements ModelTrainer {
                 @Override
                 public double[] featureImportance() {
                     try {
-                        Map<String, Double> gain = b.getScore((String[]) null, "gain");
+                        String[] names = new String[p];
+                        for (int j = 0; j < p; j++) names[j] = "f" + j;
+                        Map<String, Double> gain = b.getScore(names, "gain");
                         double[] imp = new double[p];
                         gain.forEach((f, v) -> imp[Integer.parseInt(f.substring(1))] = v);
                         return imp;
