@@ -33,7 +33,7 @@ public final class CatBoostStandInTrainer implements ModelTrainer {
 
     /** The study's settings. */
     public CatBoostStandInTrainer() {
-        this(800, 6, 0.03, 0.05, 2);
+        this(800, 6, 0.03, 0.05, 1);
     }
 
     public CatBoostStandInTrainer(int rounds, int maxDepth, double learningRate, double baggingTemperature, int nThread) {

@@ -24,7 +24,7 @@ import org.genrelab.report.ResultsCsv;
  * ({@code out/results.csv}).
  *
  * <pre>
- * ClassicBenchmark --embeddings ../shared/data [--seeds 5] [--out target/classic]
+ * ClassicBenchmark --embeddings ../shared/data [--seeds 5] [--per-genre N] [--out target/classic]
  * ClassicBenchmark --csv features.csv --tracks tracks.csv [--features study|all] [--official]
  * </pre>
  */
@@ -39,6 +39,7 @@ public final class ClassicBenchmark {
         Path tracks = null;
         String features = "all";
         int nSeeds = 5;
+        int perGenre = 0;
         boolean official = false;
         Path out = Paths.get("target", "classic");
         for (int i = 0; i < args.length; i++) {
@@ -49,10 +50,11 @@ public final class ClassicBenchmark {
                 case "--features" -> features = args[++i];
                 case "--seeds" -> nSeeds = Integer.parseInt(args[++i]);
                 case "--official" -> official = true;
+                case "--per-genre" -> perGenre = Integer.parseInt(args[++i]);
                 case "--out" -> out = Paths.get(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (use --embeddings DATA_DIR | --csv FEATURES.csv --tracks TRACKS.csv, --features study|all,"
-                        + " --seeds N, --official, --out DIR)");
+                        + " --seeds N, --per-genre N, --official, --out DIR)");
             }
         }
         FeatureTable table;
@@ -65,6 +67,7 @@ public final class ClassicBenchmark {
         } else {
             throw new IllegalArgumentException("give --embeddings DATA_DIR, or --csv and --tracks");
         }
+        if (perGenre > 0) table = table.headPerGenre(perGenre);
         table.validate();
         long[] seeds = new long[nSeeds];
         for (int s = 0; s < nSeeds; s++) seeds[s] = s;
