@@ -31,7 +31,10 @@ public final class CatBoostStandInTrainer implements ModelTrainer {
     private final double baggingTemperature;
     private final int nThread;
 
-    /** The study's settings. */
+    /**
+     * The study's settings, one native thread: on a shared machine XGBoost's OpenMP workers spin-wait
+     * for each other and run slower than one thread.
+     */
     public CatBoostStandInTrainer() {
         this(800, 6, 0.03, 0.05, 1);
     }
