@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Independent reference for GenreLab's Part 1 models (run with Debian's /usr/bin/python3, sklearn 1.2.1).
+
+Reads the exact matrices the Java benchmark exported (ClassicBenchmark: OUT/matrices/train.csv, test.csv;
+already standardised on the training part), trains scikit-learn's models with the study's hyperparameters,
+and compares macro-F1 with OUT/java_scores.csv: each model must be within --tolerance points (default 1.5).
+
+    /usr/bin/python3 environment/sklearn_compare.py lib/target/classic
+
+The CatBoost row has no scikit-learn twin: HistGradientBoostingClassifier with the same rounds, depth,
+learning rate, L2 0 and 254 bins is the closest, and is reported but not held to the tolerance.
+Exit status 1 if a held model is off by more than the tolerance.
+"""
+import argparse
+import csv
+import sys
+import time
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.svm import SVC
+
+
+def load(path):
+    with open(path) as f:
+        header = f.readline().strip().split(",")
+    data = np.genfromtxt(path, delimiter=",", skip_header=1, usecols=range(3, len(header)))
+    y = np.genfromtxt(path, delimiter=",", skip_header=1, usecols=[1], dtype=int)
+    return data, y
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out", help="the benchmark's output folder (matrices/, java_scores.csv)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--tolerance", type=float, default=1.5, help="allowed macro-F1 difference in points")
+    a = ap.parse_args()
+    xtr, ytr = load(f"{a.out}/matrices/train.csv")
+    xte, yte = load(f"{a.out}/matrices/test.csv")
+    print(f"train {xtr.shape}, test {xte.shape}, classes {len(set(ytr))}")
+    models = {
+        "SVC": SVC(C=3, kernel="rbf", gamma="scale", decision_function_shape="ovo"),
+        "Random forest": RandomForestClassifier(n_estimators=500, class_weight="balanced", random_state=a.seed, n_jobs=2),
+        "Gradient boosting": GradientBoostingClassifier(learning_rate=0.05, max_depth=5, n_estimators=200,
+                                                        subsample=0.5, random_state=a.seed),
+        "Logistic regression": LogisticRegression(multi_class="multinomial", C=0.01, max_iter=1000),
+        "XGBoost (CatBoost stand-in)": HistGradientBoostingClassifier(max_iter=800, max_depth=6, learning_rate=0.03,
+                                                                      l2_regularization=0.0, max_bins=254,
+                                                                      early_stopping=False, random_state=a.seed),
+    }
+    java = {}
+    try:
+        with open(f"{a.out}/java_scores.csv") as f:
+            for r in csv.DictReader(f):
+                java[r["model"]] = r
+    except FileNotFoundError:
+        print(f"no {a.out}/java_scores.csv yet: scikit-learn figures only")
+    held = {"SVC", "Random forest", "Gradient boosting", "Logistic regression"}
+    print(f"{'model':28s} {'java F1':>8s} {'sklearn F1':>10s} {'diff pts':>8s} {'java acc':>8s} {'skl acc':>8s}"
+          f" {'java train s':>12s} {'skl train s':>11s}")
+    bad = []
+    for name, m in models.items():
+        t = time.perf_counter()
+        m.fit(xtr, ytr)
+        fit_s = time.perf_counter() - t
+        p = m.predict(xte)
+        f1 = f1_score(yte, p, average="macro")
+        acc = accuracy_score(yte, p)
+        j = java.get(name)
+        jf1 = float(j["macro_f1"]) if j else float("nan")
+        diff = 100 * (jf1 - f1)
+        print(f"{name:28s} {jf1:8.4f} {f1:10.4f} {diff:+8.2f} {float(j['accuracy']) if j else float('nan'):8.4f}"
+              f" {acc:8.4f} {float(j['train_seconds']) if j else float('nan'):12.2f} {fit_s:11.2f}"
+              + ("" if name in held else "   (HistGradientBoosting analogue, not held)"), flush=True)
+        if name in held and j and not abs(diff) <= a.tolerance:
+            bad.append(name)
+    if bad:
+        print(f"FAIL: macro-F1 differs by more than {a.tolerance} points for {bad}")
+        sys.exit(1)
+    print(f"OK: every held model within {a.tolerance} macro-F1 points of scikit-learn")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+package org.genrelab.classic;
+
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.ValueVector;
+
+/** Rows and labels as the Smile DataFrame its tree ensembles train on: columns {@code x1..xp} and {@code y}. */
+final class SmileFrames {
+
+    static final Formula FORMULA = Formula.lhs("y");
+
+    private SmileFrames() {
+    }
+
+    static DataFrame features(double[][] x) {
+        String[] names = new String[x[0].length];
+        for (int j = 0; j < names.length; j++) names[j] = "x" + (j + 1);
+        return DataFrame.of(x, names);
+    }
+
+    static DataFrame labelled(double[][] x, int[] y) {
+        return features(x).merge(new DataFrame(ValueVector.of("y", y)));
+    }
+}

@@ -1,0 +1,148 @@
+package org.genrelab.classic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.genrelab.eval.ClassificationMetrics;
+import org.genrelab.features.FeatureColumn;
+import org.genrelab.report.ResultRow;
+
+/**
+ * The study's Part 1 protocol on a feature table: split (stratified 75/25 with a seed, or FMA's
+ * official split), standardise on the training part, train every model, score macro-F1 and accuracy
+ * on the test part; repeat over seeds and summarise as mean ± std.
+ */
+public final class StudyProtocol {
+
+    /** The study's test fraction. */
+    public static final double TEST_FRACTION = 0.25;
+
+    /** One model trained and scored on one split. */
+    public record Run(String model, String split, long seed, double accuracy, double macroF1, double[] perClassF1,
+                      int[][] confusion, double trainSeconds, double predictSeconds, double[] importance) {
+    }
+
+    /**
+     * Everything one experiment produced.
+     *
+     * @param experiment experiment name for result rows
+     * @param dataset    the table's source
+     * @param classes    genre names, class order of confusion and per-class F1
+     * @param columns    the feature columns (order of importances)
+     * @param models     model names, in the order given
+     * @param runs       every (model, seed) run
+     * @param seconds    wall time of the whole experiment
+     */
+    public record Outcome(String experiment, String dataset, List<String> classes, List<FeatureColumn> columns,
+                          List<String> models, List<Run> runs, double seconds) {
+
+        /** The runs of one model. */
+        public List<Run> runs(String model) {
+            return runs.stream().filter(r -> r.model().equals(model)).toList();
+        }
+
+        /** Mean macro-F1 of a model over its runs. */
+        public double meanMacroF1(String model) {
+            return runs(model).stream().mapToDouble(Run::macroF1).average().orElse(Double.NaN);
+        }
+
+        /** The model with the highest mean macro-F1. */
+        public String bestModel() {
+            return models.stream().max(java.util.Comparator.comparingDouble(this::meanMacroF1)).orElseThrow();
+        }
+
+        /** Confusion counts of a model summed over its runs, {@code [true][predicted]}. */
+        public int[][] confusion(String model) {
+            int k = classes.size();
+            int[][] sum = new int[k][k];
+            for (Run r : runs(model)) for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) sum[i][j] += r.confusion()[i][j];
+            return sum;
+        }
+
+        /** Per-genre F1 of a model, mean over its runs. */
+        public double[] perClassF1(String model) {
+            double[] m = new double[classes.size()];
+            List<Run> rs = runs(model);
+            for (Run r : rs) for (int k = 0; k < m.length; k++) m[k] += r.perClassF1()[k] / rs.size();
+            return m;
+        }
+
+        /** Feature importances of a model (mean over runs, normalised to sum 1), column → value; empty if none. */
+        public Map<FeatureColumn, Double> importance(String model) {
+            double[] m = new double[columns.size()];
+            for (Run r : runs(model)) {
+                if (r.importance() == null) return Map.of();
+                for (int j = 0; j < m.length; j++) m[j] += r.importance()[j];
+            }
+            double s = 0;
+            for (double v : m) s += v;
+            Map<FeatureColumn, Double> out = new LinkedHashMap<>();
+            for (int j = 0; j < m.length; j++) out.put(columns.get(j), s > 0 ? m[j] / s : 0);
+            return out;
+        }
+
+        /** Tidy rows: macro_f1, accuracy, train_seconds, predict_seconds per model (mean, std over runs). */
+        public List<ResultRow> resultRows() {
+            String device = "cpu (" + Runtime.getRuntime().availableProcessors() + " threads)";
+            List<ResultRow> rows = new ArrayList<>();
+            for (String m : models) {
+                List<Run> rs = runs(m);
+                rows.add(ResultRow.of(experiment, m, "macro_f1", rs.stream().mapToDouble(Run::macroF1).toArray(), seconds, device, dataset));
+                rows.add(ResultRow.of(experiment, m, "accuracy", rs.stream().mapToDouble(Run::accuracy).toArray(), seconds, device, dataset));
+                rows.add(ResultRow.of(experiment, m, "train_seconds", rs.stream().mapToDouble(Run::trainSeconds).toArray(), seconds, device, dataset));
+                rows.add(ResultRow.of(experiment, m, "predict_seconds", rs.stream().mapToDouble(Run::predictSeconds).toArray(), seconds, device, dataset));
+            }
+            return rows;
+        }
+    }
+
+    private StudyProtocol() {
+    }
+
+    /** The study's five models with its hyperparameters: SVC, random forest, gradient boosting, logistic regression, the CatBoost row. */
+    public static List<ModelTrainer> studyModels() {
+        return List.of(new SvcTrainer(), new RandomForestTrainer(), new GradientBoostingTrainer(),
+                new LogisticRegressionTrainer(), new CatBoostStandInTrainer());
+    }
+
+    /** Stratified 75/25 splits, one per seed; every model on every split. */
+    public static Outcome stratified(String experiment, FeatureTable table, List<ModelTrainer> models, long... seeds) {
+        long t0 = System.nanoTime();
+        table.validate();
+        List<Run> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            TrainTestSplit s = TrainTestSplit.stratified(table, TEST_FRACTION, seed);
+            for (ModelTrainer m : models) runs.add(run(m, s, seed));
+        }
+        return outcome(experiment, table, models, runs, t0);
+    }
+
+    /** FMA's official split (training / test); the models' seeds vary, the split does not. */
+    public static Outcome official(String experiment, FeatureTable table, List<ModelTrainer> models, long... seeds) {
+        long t0 = System.nanoTime();
+        TrainTestSplit s = TrainTestSplit.official(table, false);
+        List<Run> runs = new ArrayList<>();
+        for (long seed : seeds) for (ModelTrainer m : models) runs.add(run(m, s, seed));
+        return outcome(experiment, table, models, runs, t0);
+    }
+
+    private static Outcome outcome(String experiment, FeatureTable table, List<ModelTrainer> models, List<Run> runs, long t0) {
+        return new Outcome(experiment, table.source(), table.genreNames(), table.columns(),
+                models.stream().map(ModelTrainer::name).toList(), runs, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Trains one model on one split and scores it on the test part. */
+    public static Run run(ModelTrainer m, TrainTestSplit s, long seed) {
+        int k = s.classes().size();
+        long a = System.nanoTime();
+        TrainedModel model = m.fit(s.xTrain(), s.yTrain(), k, seed);
+        long b = System.nanoTime();
+        int[] pred = model.predict(s.xTest());
+        long c = System.nanoTime();
+        return new Run(m.name(), s.how(), seed, ClassificationMetrics.accuracy(s.yTest(), pred),
+                ClassificationMetrics.macroF1(s.yTest(), pred, k), ClassificationMetrics.perClassF1(s.yTest(), pred, k),
+                ClassificationMetrics.confusion(s.yTest(), pred, k), (b - a) / 1e9, (c - b) / 1e9, model.featureImportance());
+    }
+}

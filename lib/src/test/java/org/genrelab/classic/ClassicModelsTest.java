@@ -1,0 +1,233 @@
+package org.genrelab.classic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.genrelab.SharedData;
+import org.genrelab.data.FmaTracks;
+import org.genrelab.data.Split;
+import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.eval.ClassificationMetrics;
+import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureLayout;
+import org.genrelab.report.ResultRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Part 1 models and protocol on real data: FMA's CSV layout and the study's embeddings. */
+class ClassicModelsTest {
+
+    /** The study's embeddings as a per-track mean/std table (all 8 genres, official split). */
+    static FeatureTable embeddings;
+    /** 100 tracks per genre of it: quick runs. */
+    static FeatureTable small;
+
+    @BeforeAll
+    static void load() throws Exception {
+        StudyEmbeddings emb = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        embeddings = FeatureTable.ofEmbeddings(emb);
+        small = embeddings.headPerGenre(100);
+    }
+
+    @Test
+    void readsFmaFeaturesCsvLayout() throws Exception {
+        FeatureTable t = FeatureTable.readFmaCsv(SharedData.oracle().resolve("features/legacy_features.csv"));
+        assertEquals(7, t.size());
+        assertEquals(FmaFeatureLayout.fmaColumns(), t.columns());
+        assertEquals("sine1k_2s.wav", t.trackIds().get(0));
+        assertEquals(14.607625008, t.values()[0][0], 1e-12); // first cell of the file: 1.4607625008e+01
+        // the study's set = MFCC (20·7) + Tonnetz (6·7) + three single values; the oracle table has no extras
+        FeatureTable mt = t.selectFeatures(List.of("mfcc", "tonnetz"));
+        assertEquals(182, mt.columns().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, t::studyFeatureSet);
+        assertTrue(e.getMessage().contains("tempo") && e.getMessage().contains("legacy_features.csv"), e.getMessage());
+    }
+
+    @Test
+    void badCsvNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, "feature,mfcc,mfcc\nstatistics,mean,mean\nnumber,01,02\ntrack_id,,\n2,1.0,abc\n");
+        Exception e = assertThrows(java.io.IOException.class, () -> FeatureTable.readFmaCsv(f));
+        assertTrue(e.getMessage().contains("bad.csv line 5") && e.getMessage().contains("abc"), e.getMessage());
+        Files.writeString(f, "track_id,a\n2,1.0\n");
+        e = assertThrows(java.io.IOException.class, () -> FeatureTable.readFmaCsv(f));
+        assertTrue(e.getMessage().contains("feature"), e.getMessage());
+    }
+
+    private static FeatureTable tiny(double bad, String[] genres) {
+        List<FeatureColumn> cols = List.of(new FeatureColumn("mfcc", "mean", "01"), new FeatureColumn("mfcc", "std", "01"));
+        double[][] v = {{1, 2}, {3, bad}, {5, 6}, {7, 8}};
+        return new FeatureTable("tiny.csv", List.of("10", "11", "12", "13"), cols, v, genres, null);
+    }
+
+    @Test
+    void badTablesAreRefusedWithTheProblemNamed() {
+        String[] ok = {"Rock", "Rock", "Pop", "Pop"};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tiny(Double.NaN, ok).validate());
+        assertTrue(e.getMessage().contains("track 11") && e.getMessage().contains("mfcc/std/01")
+                && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainTestSplit.stratified(tiny(Double.POSITIVE_INFINITY, ok), 0.25, 1));
+        assertTrue(e.getMessage().contains("infinite") && e.getMessage().contains("track 11"), e.getMessage());
+        String[] lonely = {"Rock", "Rock", "Rock", "Folk"};
+        e = assertThrows(IllegalArgumentException.class, () -> tiny(4, lonely).validate());
+        assertTrue(e.getMessage().contains("'Folk' has 1 track"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> tiny(4, new String[]{"Rock", null, "Pop", "Pop"}).validate());
+        assertTrue(e.getMessage().contains("track 11 has no genre"), e.getMessage());
+        tiny(4, ok).validate();
+    }
+
+    @Test
+    void embeddingTableCoversTheOfficialSplit() {
+        assertEquals(256, embeddings.columns().size());
+        assertEquals(8, embeddings.genreNames().size());
+        long train = java.util.Arrays.stream(embeddings.splits()).filter(s -> s == Split.TRAINING).count();
+        long test = java.util.Arrays.stream(embeddings.splits()).filter(s -> s == Split.TEST).count();
+        assertTrue(train > 6350 && train <= 6396, "training rows " + train);
+        assertTrue(test > 790 && test <= 800, "test rows " + test);
+        for (double[] r : embeddings.values()) {
+            for (int d = 128; d < 256; d++) assertTrue(r[d] >= 0, "std column negative");
+        }
+    }
+
+    @Test
+    void stratifiedSplitKeepsGenreProportionsAndStandardisesOnTrainingOnly() {
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 7);
+        assertEquals(600, s.yTrain().length);
+        assertEquals(200, s.yTest().length);
+        int[] perGenre = new int[8];
+        for (int y : s.yTest()) perGenre[y]++;
+        for (int c : perGenre) assertEquals(25, c); // round(0.25 · 100) per genre
+        Set<String> ids = new HashSet<>(s.idsTrain());
+        for (String id : s.idsTest()) assertTrue(ids.add(id), "track " + id + " in both parts");
+        assertEquals(800, ids.size());
+        // StandardScaler identity: every training column has mean 0 and population std 1
+        for (int j = 0; j < 256; j += 17) {
+            double m = 0, v = 0;
+            for (double[] r : s.xTrain()) m += r[j] / 600;
+            for (double[] r : s.xTrain()) v += (r[j] - m) * (r[j] - m) / 600;
+            assertEquals(0, m, 1e-9);
+            assertEquals(1, v, 1e-9);
+        }
+        // a different seed draws a different test part
+        assertTrue(!new HashSet<>(TrainTestSplit.stratified(small, 0.25, 8).idsTest()).equals(new HashSet<>(s.idsTest())));
+    }
+
+    @Test
+    void officialSplitUsesFmaTrainingAndTest() {
+        TrainTestSplit s = TrainTestSplit.official(embeddings, false);
+        Map<String, Split> split = new java.util.HashMap<>();
+        for (int i = 0; i < embeddings.size(); i++) split.put(embeddings.trackIds().get(i), embeddings.splits()[i]);
+        assertTrue(s.idsTest().size() > 790 && s.idsTrain().size() > 6350, s.idsTest().size() + " / " + s.idsTrain().size());
+        for (String id : s.idsTrain()) assertEquals(Split.TRAINING, split.get(id));
+        for (String id : s.idsTest()) assertEquals(Split.TEST, split.get(id));
+    }
+
+    @Test
+    void gammaScaleAndKernelMatchScikitLearn() {
+        // entries {0,0,2,2}: variance 1, two features → gamma = 1 / (2 · 1)
+        assertEquals(0.5, SvcTrainer.gammaScale(new double[][]{{0, 0}, {2, 2}}), 1e-15);
+        double[] a = {0.3, -1.2, 2.0};
+        double[] b = {1.1, 0.4, -0.5};
+        double d2 = 0.8 * 0.8 + 1.6 * 1.6 + 2.5 * 2.5;
+        assertEquals(Math.exp(-0.07 * d2), SvcTrainer.rbf(0.07).k(a, b), 1e-14);
+    }
+
+    @Test
+    void baggingTemperatureMapsToSubsampleRate() {
+        // independent: Python math.gamma → 1 / (Γ(1.1)/Γ(1.05)² ) = 0.996173635515675
+        assertEquals(0.996173635515675, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0.05), 1e-12);
+        assertEquals(1.0, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0), 0);
+        assertEquals(100, LogisticRegressionTrainer.lambdaOfC(0.01), 1e-12);
+        // sklearn's compute_class_weight('balanced') for counts 3, 1, 4 of 8: 8/9, 8/3, 8/12 → ×10 rounded
+        assertArrayEquals(new int[]{9, 27, 7}, RandomForestTrainer.balancedWeights(new int[]{0, 0, 1, 2, 2, 2, 2, 0}, 3));
+    }
+
+    static List<ModelTrainer> quickModels() {
+        return List.of(new SvcTrainer(), new RandomForestTrainer(60), new GradientBoostingTrainer(20, 5, 0.05, 0.5),
+                new LogisticRegressionTrainer(), new CatBoostStandInTrainer(12, 4, 0.3, 0.05, 1));
+    }
+
+    @Test
+    void everyModelLearnsGenresFromRealEmbeddings() {
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 3);
+        for (ModelTrainer m : quickModels()) {
+            StudyProtocol.Run r = StudyProtocol.run(m, s, 11);
+            // chance is 1/8; the study reports about 0.5 with all 6400 training tracks
+            assertTrue(r.macroF1() > 0.30, m.name() + " macro-F1 " + r.macroF1());
+            System.out.printf("%-30s macroF1 %.3f acc %.3f train %.2fs%n", m.name(), r.macroF1(), r.accuracy(), r.trainSeconds());
+        }
+    }
+
+    @Test
+    void sameSeedSameTableSameResultTwice() {
+        TrainTestSplit s1 = TrainTestSplit.stratified(small, 0.25, 5);
+        TrainTestSplit s2 = TrainTestSplit.stratified(small, 0.25, 5);
+        assertEquals(s1.idsTest(), s2.idsTest());
+        assertArrayEquals(s1.xTrain()[3], s2.xTrain()[3]);
+        for (ModelTrainer m : quickModels()) {
+            int[] p1 = m.fit(s1.xTrain(), s1.yTrain(), 8, 42).predict(s1.xTest());
+            int[] p2 = m.fit(s2.xTrain(), s2.yTrain(), 8, 42).predict(s2.xTest());
+            assertArrayEquals(p1, p2, m.name() + " differs between two runs with the same seed");
+        }
+    }
+
+    @Test
+    void protocolSummarisesSeedsAndForestImportances() {
+        List<ModelTrainer> models = List.of(new RandomForestTrainer(30), new LogisticRegressionTrainer());
+        StudyProtocol.Outcome o = StudyProtocol.stratified("test", small, models, 1, 2, 3);
+        assertEquals(6, o.runs().size());
+        List<ResultRow> rows = o.resultRows();
+        assertEquals(8, rows.size());
+        ResultRow f1 = rows.stream().filter(r -> r.model().equals("Random forest") && r.metric().equals("macro_f1")).findFirst().orElseThrow();
+        double[] v = o.runs("Random forest").stream().mapToDouble(StudyProtocol.Run::macroF1).toArray();
+        assertEquals(3, f1.runs());
+        assertEquals((v[0] + v[1] + v[2]) / 3, f1.value(), 1e-12);
+        assertTrue(f1.std() > 0, "three different splits give the same score");
+        String best = o.bestModel();
+        int total = 0;
+        for (int[] row : o.confusion(best)) for (int c : row) total += c;
+        assertEquals(3 * 200, total);
+        Map<FeatureColumn, Double> imp = o.importance("Random forest");
+        assertEquals(256, imp.size());
+        assertEquals(1.0, imp.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertTrue(o.importance("Logistic regression").isEmpty());
+    }
+
+    @Test
+    void exportedMatricesReadBackExactly(@TempDir Path dir) throws Exception {
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 9);
+        List<Path> files = MatrixExport.write(s, dir);
+        List<String> lines = Files.readAllLines(files.get(1));
+        assertEquals(201, lines.size());
+        assertTrue(lines.get(0).startsWith("track_id,label,genre,vggish:mean:001,"));
+        String[] cells = lines.get(5).split(",");
+        assertEquals(s.idsTest().get(4), cells[0]);
+        assertEquals(s.yTest()[4], Integer.parseInt(cells[1]));
+        assertEquals(s.classes().get(s.yTest()[4]), cells[2]);
+        for (int j = 0; j < 256; j++) assertEquals(s.xTest()[4][j], Double.parseDouble(cells[3 + j]), 0.0);
+        // a model scored on the matrices read back scores as on the in-memory split
+        List<double[]> xs = new ArrayList<>();
+        for (String l : Files.readAllLines(files.get(0)).subList(1, 601)) {
+            String[] c = l.split(",");
+            double[] r = new double[256];
+            for (int j = 0; j < 256; j++) r[j] = Double.parseDouble(c[3 + j]);
+            xs.add(r);
+        }
+        int[] p1 = new LogisticRegressionTrainer().fit(s.xTrain(), s.yTrain(), 8, 1).predict(s.xTest());
+        int[] p2 = new LogisticRegressionTrainer().fit(xs.toArray(double[][]::new), s.yTrain(), 8, 1).predict(s.xTest());
+        assertEquals(ClassificationMetrics.macroF1(s.yTest(), p1, 8), ClassificationMetrics.macroF1(s.yTest(), p2, 8), 0.0);
+    }
+}
