@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
-import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.report.ResultsCsv;
 
 /**
@@ -124,7 +124,7 @@ public final class ClassicBenchmark {
         }
         System.out.println("\nrandom forest: 15 most important columns");
         o.importance("Random forest").entrySet().stream()
-                .sorted(Map.Entry.<FeatureColumn, Double>comparingByValue(Comparator.reverseOrder())).limit(15)
+                .sorted(Map.Entry.<FmaFeatureCsv.Column, Double>comparingByValue(Comparator.reverseOrder())).limit(15)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %.4f%n", e.getKey(), e.getValue()));
         System.out.println("\nwrote " + out.resolve("results.csv") + " and " + out.resolve("java_scores.csv"));
     }

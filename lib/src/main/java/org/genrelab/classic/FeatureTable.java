@@ -1,9 +1,6 @@
 package org.genrelab.classic;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +13,7 @@ import org.genrelab.data.FmaTrack;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.Split;
 import org.genrelab.data.StudyEmbeddings;
-import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureCsv;
 
 /**
  * A feature table in memory: one row per track (id, genre label, FMA split) and named columns, the
@@ -35,7 +32,7 @@ public final class FeatureTable {
 
     private final String source;
     private final List<String> trackIds;
-    private final List<FeatureColumn> columns;
+    private final List<FmaFeatureCsv.Column> columns;
     private final double[][] values;
     private final String[] genres;
     private final Split[] splits;
@@ -48,7 +45,7 @@ public final class FeatureTable {
      * @param genres   genre label per row, or {@code null} (entries may be {@code null})
      * @param splits   FMA split per row, or {@code null} (entries may be {@code null})
      */
-    public FeatureTable(String source, List<String> trackIds, List<FeatureColumn> columns, double[][] values,
+    public FeatureTable(String source, List<String> trackIds, List<FmaFeatureCsv.Column> columns, double[][] values,
                         String[] genres, Split[] splits) {
         this.source = source;
         this.trackIds = List.copyOf(trackIds);
@@ -75,56 +72,10 @@ public final class FeatureTable {
      * not in the file: join them with {@link #withLabels(FmaTracks)}.
      */
     public static FeatureTable readFmaCsv(Path csv) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String[] feature = header(r, csv, "feature");
-            String[] statistics = header(r, csv, "statistics");
-            String[] number = header(r, csv, "number");
-            if (statistics.length != feature.length || number.length != feature.length) {
-                throw new IOException(csv + ": header rows have " + feature.length + ", " + statistics.length + " and "
-                        + number.length + " cells");
-            }
-            List<FeatureColumn> cols = new ArrayList<>();
-            for (int j = 1; j < feature.length; j++) cols.add(new FeatureColumn(feature[j], statistics[j], number[j]));
-            String idRow = r.readLine();
-            if (idRow == null || !idRow.startsWith("track_id")) {
-                throw new IOException(csv + ": line 4 should be the 'track_id' row of FMA's features.csv layout");
-            }
-            List<String> ids = new ArrayList<>();
-            List<double[]> rows = new ArrayList<>();
-            String line;
-            int lineNo = 4;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                String[] cells = line.split(",", -1);
-                if (cells.length != cols.size() + 1) {
-                    throw new IOException(csv + " line " + lineNo + ": " + (cells.length - 1) + " values for "
-                            + cols.size() + " columns");
-                }
-                double[] v = new double[cols.size()];
-                for (int j = 0; j < v.length; j++) {
-                    String c = cells[j + 1].trim();
-                    try {
-                        v[j] = c.isEmpty() ? Double.NaN : Double.parseDouble(c);
-                    } catch (NumberFormatException e) {
-                        throw new IOException(csv + " line " + lineNo + ", column " + cols.get(j) + ": '" + c
-                                + "' is not a number");
-                    }
-                }
-                ids.add(cells[0].trim());
-                rows.add(v);
-            }
-            return new FeatureTable(csv.getFileName().toString(), ids, cols, rows.toArray(double[][]::new), null, null);
-        }
-    }
-
-    private static String[] header(BufferedReader r, Path csv, String name) throws IOException {
-        String line = r.readLine();
-        if (line == null || !line.startsWith(name + ",")) {
-            throw new IOException(csv + ": expected the header row '" + name + ",...' of FMA's features.csv layout"
-                    + " (rows feature, statistics, number, track_id)");
-        }
-        return line.split(",", -1);
+        FmaFeatureCsv t = FmaFeatureCsv.read(csv);
+        List<String> ids = t.rowIds();
+        double[][] rows = ids.stream().map(t::row).toArray(double[][]::new);
+        return new FeatureTable(csv.getFileName().toString(), ids, t.columns(), rows, null, null);
     }
 
     /**
@@ -133,9 +84,9 @@ public final class FeatureTable {
      * then {@code vggish/std/...}), labelled with the genre and FMA split of every split.
      */
     public static FeatureTable ofEmbeddings(StudyEmbeddings embeddings) {
-        List<FeatureColumn> cols = new ArrayList<>();
+        List<FmaFeatureCsv.Column> cols = new ArrayList<>();
         for (String stat : List.of("mean", "std")) {
-            for (int d = 1; d <= StudyEmbeddings.WIDTH; d++) cols.add(new FeatureColumn("vggish", stat, String.format("%03d", d)));
+            for (int d = 1; d <= StudyEmbeddings.WIDTH; d++) cols.add(new FmaFeatureCsv.Column("vggish", stat, String.format("%03d", d)));
         }
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
@@ -231,9 +182,9 @@ public final class FeatureTable {
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + ": missing column(s) for feature(s) " + missing
-                    + " (the table has " + columns.stream().map(FeatureColumn::feature).distinct().toList() + ")");
+                    + " (the table has " + columns.stream().map(FmaFeatureCsv.Column::feature).distinct().toList() + ")");
         }
-        List<FeatureColumn> cols = idx.stream().map(columns::get).toList();
+        List<FmaFeatureCsv.Column> cols = idx.stream().map(columns::get).toList();
         double[][] v = new double[values.length][idx.size()];
         for (int i = 0; i < values.length; i++) {
             for (int k = 0; k < idx.size(); k++) v[i][k] = values[i][idx.get(k)];
@@ -291,7 +242,7 @@ public final class FeatureTable {
         return trackIds;
     }
 
-    public List<FeatureColumn> columns() {
+    public List<FmaFeatureCsv.Column> columns() {
         return columns;
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureCsv;
 
 /**
  * Writes the exact matrices of a {@link TrainTestSplit} — standardised, in row order — as
@@ -30,11 +30,11 @@ public final class MatrixExport {
         return List.of(train, test);
     }
 
-    private static void write(Path f, List<FeatureColumn> cols, List<String> ids, int[] y, List<String> classes,
+    private static void write(Path f, List<FmaFeatureCsv.Column> cols, List<String> ids, int[] y, List<String> classes,
                               double[][] x) throws IOException {
         try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder("track_id,label,genre");
-            for (FeatureColumn c : cols) sb.append(',').append(c.feature()).append(':').append(c.statistics()).append(':').append(c.number());
+            for (FmaFeatureCsv.Column c : cols) sb.append(',').append(c.feature()).append(':').append(c.statistics()).append(':').append(c.number());
             w.write(sb.append('\n').toString());
             for (int i = 0; i < x.length; i++) {
                 sb.setLength(0);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.genrelab.eval.ClassificationMetrics;
-import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.report.ResultRow;
 
 /**
@@ -35,7 +35,7 @@ public final class StudyProtocol {
      * @param runs       every (model, seed) run
      * @param seconds    wall time of the whole experiment
      */
-    public record Outcome(String experiment, String dataset, List<String> classes, List<FeatureColumn> columns,
+    public record Outcome(String experiment, String dataset, List<String> classes, List<FmaFeatureCsv.Column> columns,
                           List<String> models, List<Run> runs, double seconds) {
 
         /** The runs of one model. */
@@ -70,7 +70,7 @@ public final class StudyProtocol {
         }
 
         /** Feature importances of a model (mean over runs, normalised to sum 1), column → value; empty if none. */
-        public Map<FeatureColumn, Double> importance(String model) {
+        public Map<FmaFeatureCsv.Column, Double> importance(String model) {
             double[] m = new double[columns.size()];
             for (Run r : runs(model)) {
                 if (r.importance() == null) return Map.of();
@@ -78,7 +78,7 @@ public final class StudyProtocol {
             }
             double s = 0;
             for (double v : m) s += v;
-            Map<FeatureColumn, Double> out = new LinkedHashMap<>();
+            Map<FmaFeatureCsv.Column, Double> out = new LinkedHashMap<>();
             for (int j = 0; j < m.length; j++) out.put(columns.get(j), s > 0 ? m[j] / s : 0);
             return out;
         }

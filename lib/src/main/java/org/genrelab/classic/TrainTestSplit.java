@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.genrelab.data.Split;
-import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureCsv;
 
 /**
  * The exact training and test matrices of one run: rows of a {@link FeatureTable} split in two and
@@ -22,7 +22,7 @@ import org.genrelab.features.FeatureColumn;
  * @param how      how the rows were split, e.g. {@code "stratified 75/25 seed 3"}
  */
 public record TrainTestSplit(double[][] xTrain, int[] yTrain, List<String> idsTrain, double[][] xTest, int[] yTest,
-                             List<String> idsTest, List<String> classes, List<FeatureColumn> columns, String how) {
+                             List<String> idsTest, List<String> classes, List<FmaFeatureCsv.Column> columns, String how) {
 
     /**
      * A stratified shuffle split as scikit-learn's {@code train_test_split(stratify=y)} makes it: in

@@ -29,6 +29,10 @@ public final class FmaFeatureCsv {
 
     /** A column key: feature name, statistic and 1-based two-digit number ({@code "01"}). */
     public record Column(String feature, String statistics, String number) {
+        @Override
+        public String toString() {
+            return feature + "/" + statistics + "/" + number;
+        }
     }
 
     private final List<Column> columns;

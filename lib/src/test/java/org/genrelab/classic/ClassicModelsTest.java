@@ -18,7 +18,7 @@ import org.genrelab.data.FmaTracks;
 import org.genrelab.data.Split;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;
-import org.genrelab.features.FeatureColumn;
+import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.features.FmaFeatureLayout;
 import org.genrelab.report.ResultRow;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,14 +60,14 @@ class ClassicModelsTest {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "feature,mfcc,mfcc\nstatistics,mean,mean\nnumber,01,02\ntrack_id,,\n2,1.0,abc\n");
         Exception e = assertThrows(java.io.IOException.class, () -> FeatureTable.readFmaCsv(f));
-        assertTrue(e.getMessage().contains("bad.csv line 5") && e.getMessage().contains("abc"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.csv: line 5") && e.getMessage().contains("abc"), e.getMessage());
         Files.writeString(f, "track_id,a\n2,1.0\n");
         e = assertThrows(java.io.IOException.class, () -> FeatureTable.readFmaCsv(f));
         assertTrue(e.getMessage().contains("feature"), e.getMessage());
     }
 
     private static FeatureTable tiny(double bad, String[] genres) {
-        List<FeatureColumn> cols = List.of(new FeatureColumn("mfcc", "mean", "01"), new FeatureColumn("mfcc", "std", "01"));
+        List<FmaFeatureCsv.Column> cols = List.of(new FmaFeatureCsv.Column("mfcc", "mean", "01"), new FmaFeatureCsv.Column("mfcc", "std", "01"));
         double[][] v = {{1, 2}, {3, bad}, {5, 6}, {7, 8}};
         return new FeatureTable("tiny.csv", List.of("10", "11", "12", "13"), cols, v, genres, null);
     }
@@ -200,7 +200,7 @@ class ClassicModelsTest {
         int total = 0;
         for (int[] row : o.confusion(best)) for (int c : row) total += c;
         assertEquals(3 * 200, total);
-        Map<FeatureColumn, Double> imp = o.importance("Random forest");
+        Map<FmaFeatureCsv.Column, Double> imp = o.importance("Random forest");
         assertEquals(256, imp.size());
         assertEquals(1.0, imp.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
         assertTrue(o.importance("Logistic regression").isEmpty());
