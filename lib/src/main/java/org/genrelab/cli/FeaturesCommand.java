@@ -1,0 +1,64 @@
+package org.genrelab.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.genrelab.data.AudioCollection;
+import org.genrelab.features.FeatureExtractor;
+import org.genrelab.features.FmaFeatures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genrelab features}: FMA's 518 features (+ tempo, harmonic and percussive power) for a folder or a tracks.csv. */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = {"Computes FMA's features.csv (518 columns, librosa 0.5.0's numbers) plus the study's tempo,",
+                "harmonic and percussive power, for every audio file of a folder (rows keyed by file name) or every",
+                "track of an FMA tracks.csv subset (rows keyed by track id, audio in FMA's 000/000123.mp3 layout).",
+                "Resumable: killed and started again, it redoes nothing it finished (cache: <output>.cache/).",
+                "Tracks that fail are listed with their reason in <output>.failures.csv."})
+public final class FeaturesCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "An audio folder or an FMA tracks.csv.")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUTPUT", description = "The feature table to write (.csv).")
+    Path output;
+
+    @Option(names = "--subset", defaultValue = "small", description = "FMA subset of a tracks.csv (default: ${DEFAULT-VALUE}).")
+    String subset;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--no-rhythm", description = "Skip tempo and HPSS (the three extra columns are left empty; ~10x faster).")
+    boolean noRhythm;
+
+    @Override
+    public Integer call() throws Exception {
+        List<AudioCollection.Item> items;
+        try {
+            items = AudioCollection.of(input, subset);
+        } catch (java.io.IOException e) {
+            System.err.println("genrelab features: " + e.getMessage());
+            return 2;
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        var tracks = items.stream().map(i -> new FeatureExtractor.Track(i.id(), i.audio())).toList();
+        var extractor = new FeatureExtractor(FmaFeatures.COLUMNS, new FmaFeatures(!noRhythm), n);
+        long t0 = System.nanoTime();
+        FeatureExtractor.Result r;
+        try (Progress p = new Progress("features", tracks.size())) {
+            r = extractor.run(tracks, output, p);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "%d rows written to %s (%d computed, %d reused from the cache) in %.1f s on %d threads%n",
+                r.rows(), r.table(), r.computed(), r.reused(), s, n);
+        if (!r.failed().isEmpty()) {
+            System.out.println(r.failed().size() + " track(s) failed, listed in " + r.failures() + ":");
+            r.failed().stream().limit(20).forEach(f -> System.out.println("  " + f.id() + ": " + f.reason()));
+        }
+        return 0;
+    }
+}
