@@ -58,6 +58,7 @@ public final class Mp3Encoder {
         rec.setSampleFormat(avutil.AV_SAMPLE_FMT_S16P);
         rec.setOption("fflags", "+bitexact");
         rec.setAudioOption("flags", "+bitexact");
+        rec.setAudioOption("compression_level", "7"); // LAME -q 7: fast encoding, quality ample for analysis
         try {
             rec.start();
             rec.recordSamples(sampleRate, channels, ShortBuffer.wrap(pcm));

@@ -42,8 +42,8 @@ public final class SongGenerator {
 
     /** Debian's General MIDI SoundFont. */
     public static final String FLUID_SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
-    /** Rendering rate and layout: 44.1 kHz, 16-bit, stereo. */
-    public static final int RENDER_RATE = 44100;
+    /** Rendering rate and layout: 22.05 kHz (librosa's default rate; half the synthesis cost of 44.1 kHz), 16-bit, stereo. */
+    public static final int RENDER_RATE = 22050;
 
     private static final int PPQ = 480;
     private static final int LEAD = 0;
@@ -309,8 +309,8 @@ public final class SongGenerator {
                 Synthesizer synth = MidiSystem.getSynthesizer().getClass().getConstructor().newInstance();
                 Map<String, Object> info = new HashMap<>();
                 info.put("load default soundbank", false);
-                info.put("interpolation", "linear");
-                info.put("max polyphony", 64);
+                info.put("interpolation", "point");
+                info.put("max polyphony", 32);
                 info.put("reverb", false); // effects cost more than the notes and add nothing a genre needs
                 info.put("chorus", false);
                 try (AudioInputStream ais = (AudioInputStream) openStream.invoke(synth, fmt, info)) {

@@ -41,7 +41,7 @@ public final class SyntheticCorpus {
     /** Bumped whenever the generator's output changes, so cached corpora are regenerated. */
     public static final int GENERATOR_VERSION = 1;
     /** Tracks per genre by default: fits the three-minute budget on two cores. */
-    public static final int DEFAULT_PER_GENRE = 30;
+    public static final int DEFAULT_PER_GENRE = 20;
     /** The default seed. */
     public static final long DEFAULT_SEED = 2020;
     /** Clip length, as FMA's clips. */
