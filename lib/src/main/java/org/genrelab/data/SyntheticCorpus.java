@@ -120,11 +120,11 @@ public final class SyntheticCorpus {
     }
 
     /** The plan of one track, fixed before any audio is made. */
-    private record Plan(int index, long trackId, GenreStyle genre, Split split, CorpusManifest.Condition condition,
+    record Plan(int index, long trackId, GenreStyle genre, Split split, CorpusManifest.Condition condition,
             int sampleRate, int channels, int bitRateKbps, long seed) {}
 
     /** Draws ids, splits, encodings and defects for every track, from the corpus seed alone. */
-    private static List<Plan> plan(Parameters params) {
+    static List<Plan> plan(Parameters params) {
         GenreStyle[] genres = GenreStyle.values();
         int n = params.perGenre();
         int total = n * genres.length;
@@ -252,7 +252,7 @@ public final class SyntheticCorpus {
             }
         }
         return new CorpusManifest.Entry(p.trackId(), rel, p.genre(), p.split(), p.condition(), p.sampleRate(),
-                p.channels(), p.bitRateKbps(), song.tempoBpm(), song.drums().name().toLowerCase(Locale.ROOT),
+                p.channels(), p.bitRateKbps(), Math.round(song.tempoBpm() * 100) / 100.0, song.drums().name().toLowerCase(Locale.ROOT),
                 song.scale().name().toLowerCase(Locale.ROOT), song.leadProgram(), song.harmonyProgram(),
                 song.bassProgram());
     }
