@@ -48,6 +48,8 @@ public final class SyntheticCorpus {
     public static final double DEFAULT_SECONDS = 30.0;
     /** The parameters file whose content identifies a finished corpus. */
     public static final String PARAMETERS_FILE = "corpus.properties";
+    /** Present while a generation is under way; marks an interrupted corpus as ours to clear. */
+    static final String INCOMPLETE_FILE = "corpus.incomplete";
 
     private static final int[] BIT_RATES = {96, 128, 160, 192, 192, 256, 320};
 
@@ -92,6 +94,8 @@ public final class SyntheticCorpus {
                 return CorpusManifest.read(dir.resolve(CorpusManifest.FILE_NAME));
             }
             clear(dir);
+        } else if (Files.isRegularFile(dir.resolve(INCOMPLETE_FILE))) {
+            clear(dir);
         } else if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) {
@@ -106,6 +110,7 @@ public final class SyntheticCorpus {
     /** Deletes what a previous generation wrote (only our own names). */
     private static void clear(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(PARAMETERS_FILE));
+        Files.deleteIfExists(dir.resolve(INCOMPLETE_FILE));
         for (String f : List.of("tracks.csv", "genres.csv", CorpusManifest.FILE_NAME)) Files.deleteIfExists(dir.resolve(f));
         Path audio = dir.resolve("audio");
         if (Files.isDirectory(audio)) {
@@ -182,6 +187,7 @@ public final class SyntheticCorpus {
     /** Generates the corpus into {@code dir} (which should be empty), on {@code threads} threads. */
     public static CorpusManifest generate(Path dir, Parameters params, int threads) throws IOException {
         Files.createDirectories(dir);
+        Files.writeString(dir.resolve(INCOMPLETE_FILE), "generation under way or interrupted\n");
         List<Plan> plans = plan(params);
         long t0 = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
@@ -222,6 +228,7 @@ public final class SyntheticCorpus {
             // sorted key=value lines, no date comment, so the file is reproducible too
             for (var e : new TreeMap<>(params.toProperties()).entrySet()) w.write(e.getKey() + "=" + e.getValue() + "\n");
         }
+        Files.delete(dir.resolve(INCOMPLETE_FILE));
         System.err.printf(Locale.ROOT, "%nsynthetic corpus: %d tracks generated in %.1f s%n", total,
                 (System.nanoTime() - t0) / 1e9);
         return manifest;

@@ -162,6 +162,18 @@ class SyntheticCorpusTest {
     }
 
     @Test
+    void anInterruptedGenerationIsClearedAndRedone() throws IOException {
+        Path dir = tmp.resolve("interrupted");
+        Files.createDirectories(dir.resolve("audio/000"));
+        Files.writeString(dir.resolve(SyntheticCorpus.INCOMPLETE_FILE), "x");
+        Files.write(dir.resolve("audio/000/000001.mp3"), new byte[10]);
+        CorpusManifest m = SyntheticCorpus.ensure(dir, new SyntheticCorpus.Parameters(1, SEED, 0.5), 2);
+        assertTrue(Files.notExists(dir.resolve("audio/000/000001.mp3")), "the stray partial file is gone");
+        assertTrue(Files.notExists(dir.resolve(SyntheticCorpus.INCOMPLETE_FILE)));
+        assertEquals(8, m.entries().size());
+    }
+
+    @Test
     void refusesAFolderThatIsNotACorpus() throws IOException {
         Path dir = tmp.resolve("foreign");
         Files.createDirectories(dir);
