@@ -75,6 +75,8 @@ class Mp3EncoderTest {
             err += (x - y) * (x - y);
         }
         double snrDb = 10 * Math.log10(sig / err);
+        System.out.printf("mp3 round trip: %d -> %d frames, correlation %.5f at lag %d, SNR %.1f dB%n", frames,
+                d.frames(), c[0], lag, snrDb);
         assertTrue(snrDb > 20, "SNR " + snrDb + " dB");
     }
 
