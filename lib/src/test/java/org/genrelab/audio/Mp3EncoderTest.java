@@ -15,13 +15,16 @@ class Mp3EncoderTest {
     @TempDir
     Path tmp;
 
-    /** Two seconds of 440 Hz + 1 kHz tones (different in each channel), amplitude 0.4 full scale. */
+    /**
+     * A linear chirp from 200 Hz rising 1400 Hz per second (amplitude 0.3) plus a 440 Hz tone
+     * (amplitude 0.1, phase differing per channel): not periodic, so the best lag is unambiguous.
+     */
     private static short[] tones(int rate, int channels, int frames) {
         short[] pcm = new short[frames * channels];
         for (int i = 0; i < frames; i++) {
             double t = (double) i / rate;
             for (int c = 0; c < channels; c++) {
-                double v = 0.25 * Math.sin(2 * Math.PI * 440 * t) + 0.15 * Math.sin(2 * Math.PI * (1000 + 300 * c) * t + c);
+                double v = 0.3 * Math.sin(2 * Math.PI * (200 * t + 700 * t * t)) + 0.1 * Math.sin(2 * Math.PI * 440 * t + c);
                 pcm[i * channels + c] = (short) Math.round(v * 32767);
             }
         }
@@ -75,6 +78,8 @@ class Mp3EncoderTest {
             err += (x - y) * (x - y);
         }
         double snrDb = 10 * Math.log10(sig / err);
+        // FFmpeg writes LAME's gapless header and its decoder trims the encoder delay: no shift
+        assertTrue(lag <= 2, "decoded audio is shifted by " + lag + " samples");
         System.out.printf("mp3 round trip: %d -> %d frames, correlation %.5f at lag %d, SNR %.1f dB%n", frames,
                 d.frames(), c[0], lag, snrDb);
         assertTrue(snrDb > 20, "SNR " + snrDb + " dB");
@@ -91,10 +96,14 @@ class Mp3EncoderTest {
         assertEquals(1, d.channels());
         double expected = frames * 48000.0 / rate;
         assertTrue(Math.abs(d.frames() - expected) <= 2 * 1152 + 1105, "decoded " + d.frames() + " of " + expected);
-        // the 440 Hz tone survives: correlate against the input resampled by nearest neighbour is too coarse,
-        // so compare energy instead (0.25^2/2 + 0.15^2/2 = 0.0425 mean square)
-        double ms = d.rms() * d.rms();
-        assertEquals(0.0425, ms, 0.0425 * 0.1);
+        // the signal's energy survives resampling: decoded energy per second equals the input's
+        double in = 0, out = 0;
+        for (short v : pcm) in += (double) v * v;
+        for (short v : d.samples()) out += (double) v * v;
+        double inPerSecond = in / rate, outPerSecond = out / 48000;
+        System.out.printf("mono 22050 -> 48000: %d frames, energy ratio %.4f%n", d.frames(), outPerSecond / inPerSecond);
+        // measured 0.90, the same in every tenth of a second (a level change of mono encode/decode, not lost audio)
+        assertEquals(1.0, outPerSecond / inPerSecond, 0.15);
     }
 
     @Test
