@@ -36,7 +36,7 @@ public enum GenreStyle {
             List.of(Scale.PENTATONIC_MINOR, Scale.MINOR, Scale.MAJOR), 1.5, 104, 10, false);
 
     /** Probability that one trait of a song is drawn from another genre's distribution. */
-    public static final double CROSSOVER = 0.3;
+    public static final double CROSSOVER = 0.2;
 
     /** Drum patterns a genre plays. */
     public enum Drums { NONE, FOUR_ON_FLOOR, BACKBEAT, BOOM_BAP, ROCK, HAND_PERC, SOFT, IRREGULAR }
