@@ -22,6 +22,8 @@ spec = {
   "argv": [java, "-Xmx8g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
            "--sun-misc-unsafe-memory-access=allow",
            "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+           # the synthetic corpus renders MIDI offline through the JDK's AudioSynthesizer
+           "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",
            "-cp", f"{k}/genrelab-kernel-0.1.0-SNAPSHOT.jar:{k}/kernel-lib/rapaio-jupyter-kernel.jar",
            "org.genrelab.kernel.KernelMain", "{connection_file}"],
   "display_name": "Java (GenreLab)",

@@ -311,36 +311,4 @@ public final class SyntheticCorpus {
             }
         }
     }
-
-    /**
-     * Command line: {@code <output folder> [--per-genre N] [--seed S] [--seconds X] [--threads T]};
-     * generates the corpus if the folder does not already hold it and prints the time taken.
-     */
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: SyntheticCorpus <output folder> [--per-genre N] [--seed S] [--seconds X] [--threads T]");
-            System.exit(2);
-        }
-        Path dir = Path.of(args[0]);
-        int perGenre = DEFAULT_PER_GENRE;
-        long seed = DEFAULT_SEED;
-        double seconds = DEFAULT_SECONDS;
-        int threads = defaultThreads();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
-            String v = args[++i];
-            switch (a) {
-                case "--per-genre" -> perGenre = Integer.parseInt(v);
-                case "--seed" -> seed = Long.parseLong(v);
-                case "--seconds" -> seconds = Double.parseDouble(v);
-                case "--threads" -> threads = Integer.parseInt(v);
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        long t0 = System.nanoTime();
-        CorpusManifest m = ensure(dir, new Parameters(perGenre, seed, seconds), threads);
-        System.err.printf(Locale.ROOT, "synthetic corpus ready: %d tracks in %s (%.1f s)%n", m.entries().size(), dir,
-                (System.nanoTime() - t0) / 1e9);
-    }
 }
