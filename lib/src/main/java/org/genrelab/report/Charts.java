@@ -45,6 +45,29 @@ public final class Charts {
         return c;
     }
 
+    /** Per-epoch curves (epoch 1, 2, ...), one series per name, e.g. train and validation loss. */
+    public static XYChart curves(String title, String yTitle, java.util.Map<String, List<Double>> series) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
+        style(c.getStyler());
+        series.forEach((name, ys) -> {
+            double[] x = new double[ys.size()];
+            for (int i = 0; i < x.length; i++) x[i] = i + 1;
+            c.addSeries(name, x, ys.stream().mapToDouble(Double::doubleValue).toArray())
+                    .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        });
+        return c;
+    }
+
+    /** Points y(x), e.g. each search trial's validation accuracy against the epoch it stopped at. */
+    public static XYChart scatter(String title, String xTitle, String yTitle, double[] x, double[] y) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(c.getStyler());
+        c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setLegendVisible(false);
+        c.addSeries("points", x, y);
+        return c;
+    }
+
     /** A confusion matrix (rows = true class) as a heat map. */
     public static HeatMapChart confusion(String title, List<String> classes, int[][] counts) {
         HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 3 / 4).title(title)

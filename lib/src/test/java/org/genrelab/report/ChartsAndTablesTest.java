@@ -1,0 +1,56 @@
+package org.genrelab.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class ChartsAndTablesTest {
+
+    @Test
+    void htmlTablesEscapeAndFormat() {
+        Table t = Table.create("a <b>", StringColumn.create("model", "SVC <rbf>"), DoubleColumn.create("f1", 0.59921234));
+        String html = HtmlTables.toHtml(t);
+        assertTrue(html.contains("<caption") && html.contains("a &lt;b&gt;"));
+        assertTrue(html.contains(">SVC &lt;rbf&gt;<"));
+        assertTrue(html.contains(">0.5992<"), html);
+    }
+
+    @Test
+    void chartsRenderToImagesOfTheHouseSize() {
+        Map<String, List<Double>> s = new LinkedHashMap<>();
+        s.put("train", List.of(2.0, 1.5, 1.2));
+        s.put("validation", List.of(2.1, 1.7, 1.6));
+        BufferedImage img = Show.image(Charts.curves("loss", "cross-entropy", s));
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(Charts.HEIGHT, img.getHeight());
+        // the two series are drawn: the image is not blank
+        int first = img.getRGB(Charts.WIDTH / 2, Charts.HEIGHT / 2);
+        boolean varied = false;
+        for (int x = 100; x < Charts.WIDTH - 100 && !varied; x += 3) {
+            for (int y = 60; y < Charts.HEIGHT - 60 && !varied; y += 3) varied = img.getRGB(x, y) != first;
+        }
+        assertTrue(varied);
+        assertNotNull(Show.image(Charts.confusion("c", List.of("a", "b"), new int[][] {{3, 1}, {0, 4}})));
+        assertNotNull(Show.image(Charts.scatter("s", "epoch", "acc", new double[] {1, 2}, new double[] {0.3, 0.5})));
+    }
+
+    @Test
+    void runParametersComeFromTheEnvironmentWithClearErrors() {
+        RunParameters p = RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_SEED", "7", "GENRELAB_ROOT", "/r"));
+        assertTrue(p.quick());
+        assertEquals(7, p.seed());
+        assertEquals(java.nio.file.Path.of("/r/report/results/x.csv"), p.resultsFile("x"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunParameters.from(Map.of("GENRELAB_SEED", "abc")));
+        assertTrue(e.getMessage().contains("GENRELAB_SEED"));
+        IllegalStateException d = assertThrows(IllegalStateException.class,
+                () -> RunParameters.from(Map.of("GENRELAB_DATA", "/no/such/folder")).requireData());
+        assertTrue(d.getMessage().contains("/no/such/folder"));
+    }
+}
