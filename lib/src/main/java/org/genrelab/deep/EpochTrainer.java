@@ -26,10 +26,20 @@ import org.genrelab.tune.Trial;
  * weights). DJL's {@code EasyTrain} is not used because it does not expose per-epoch test
  * predictions at the best epoch nor an epoch-by-epoch handle for the ASHA scheduler.
  *
+ * <p>With the system property {@code genrelab.progress=true} it prints one line per epoch to stderr.
+ *
  * <p>It is a {@link Trial}, so the ASHA search can drive it epoch by epoch; {@link #fit()} runs it
  * to {@code maxEpochs} with early stopping. Close it to free native memory.
  */
 public final class EpochTrainer implements Trial {
+
+    /**
+     * DJL's PyTorch engine allows one collecting {@link GradientCollector} per process, so trainers on
+     * several threads (the ASHA search) take turns for each forward/backward/step; batching, data
+     * copies and validation still run concurrently.
+     */
+    private static final Object GRADIENT_LOCK = new Object();
+    private static final boolean PROGRESS = Boolean.getBoolean("genrelab.progress");
 
     private final TrainSettings settings;
     private final int classes;
@@ -111,15 +121,17 @@ public final class EpochTrainer implements Trial {
                 int[] yb = new int[m];
                 for (int i = 0; i < m; i++) yb[i] = trainY[order[start + i]];
                 NDArray y = sub.create(yb);
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                    NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
-                    gc.backward(l);
-                    lossSum += l.getFloat();
-                    int[] pred = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
-                    for (int i = 0; i < m; i++) if (pred[i] == yb[i]) correct++;
+                synchronized (GRADIENT_LOCK) {
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                        NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
+                        gc.backward(l);
+                        lossSum += l.getFloat();
+                        int[] pred = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+                        for (int i = 0; i < m; i++) if (pred[i] == yb[i]) correct++;
+                    }
+                    trainer.step();
                 }
-                trainer.step();
             }
             batches++;
         }
@@ -135,6 +147,10 @@ public final class EpochTrainer implements Trial {
         valLoss.add(vl / valY.length);
         double acc = vc / (double) valY.length;
         valAcc.add(acc);
+        if (PROGRESS) {
+            System.err.printf("epoch %d train loss %.4f acc %.4f val loss %.4f acc %.4f%n", epoch,
+                    trainLoss.get(trainLoss.size() - 1), trainAcc.get(trainAcc.size() - 1), vl / valY.length, acc);
+        }
         if (bestEpoch == 0 || acc > valAcc.get(bestEpoch - 1)) {
             bestEpoch = epoch;
             if (testX != null) bestTestProb = probabilities(testX, testY.length);

@@ -11,7 +11,7 @@ import org.genrelab.report.ResultRow;
 
 /**
  * Runs Part 2 models from the command line and prints their result rows and curves:
- * {@code Part2Main <dataFolder> <quick|full> <model>...} with models {@code logistic},
+ * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
  * {@code lstm-published}, {@code lstm-search}, {@code fcnn-2-1-h30}, {@code fcnn-sweep}, {@code cnn}.
  */
 public final class Part2Main {
@@ -21,11 +21,16 @@ public final class Part2Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: Part2Main <shared/data folder> <quick|full> <model>...");
+            System.err.println("usage: Part2Main <shared/data folder> <quick|full|full1> <model>...");
             System.exit(2);
         }
         Path dataDir = Path.of(args[0]);
-        Part2Settings p = args[1].equals("full") ? Part2Settings.full() : Part2Settings.quick();
+        Part2Settings p = switch (args[1]) {
+            case "full" -> Part2Settings.full();
+            case "full1" -> Part2Settings.full().withRuns(1); // full settings, one seed per configuration
+            case "quick" -> Part2Settings.quick();
+            default -> throw new IllegalArgumentException("mode must be quick, full or full1, got '" + args[1] + "'");
+        };
         StudyEmbeddings data = StudyEmbeddings.load(dataDir.resolve("study-embeddings"),
                 FmaTracks.load(dataDir.resolve("fma_small_tracks.csv")));
         System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1]);

@@ -27,6 +27,12 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
                 60, 0);
     }
 
+    /** The same settings with {@code runs} seeds per FCNN configuration. */
+    public Part2Settings withRuns(int runs) {
+        return new Part2Settings(trials, graceEpochs, reductionFactor, searchEpochs, threads, retrainEpochs, patience,
+                fcnnEpochs, runs, fcnnHidden, cnnEpochs, trainLimit);
+    }
+
     /** Minutes instead of hours: few trials, few epochs, a slice of the training split. */
     public static Part2Settings quick() {
         return new Part2Settings(6, 1, 3, 3, 2, 4, 2, 3, 2, new int[] {30}, 3, 1500);

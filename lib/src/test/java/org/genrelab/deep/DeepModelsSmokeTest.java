@@ -32,7 +32,7 @@ class DeepModelsSmokeTest {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
                 FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
         classes = e.genres().size();
-        train = Part2Experiments.head(e.train(), 1600);
+        train = Part2Experiments.head(e.train(), 800);
         val = Part2Experiments.head(e.validation(), 400);
         test = Part2Experiments.head(e.test(), 400);
     }
@@ -60,28 +60,28 @@ class DeepModelsSmokeTest {
 
     @Test
     void lstmBeatsChance() {
-        double acc = valAccuracy(() -> ClassifierBlocks.lstm(64, 2, 0.1, 0.15, classes),
-                new TrainSettings("adam", 0.006, 64, 4, 0, 42));
+        double acc = valAccuracy(() -> ClassifierBlocks.lstm(32, 2, 0.1, 0.15, classes),
+                new TrainSettings("adam", 0.006, 64, 2, 0, 42));
         assertTrue(acc > 0.30, "LSTM val accuracy " + acc);
     }
 
     @Test
     void fcnnBeatsChance() {
         double acc = valAccuracy(() -> ClassifierBlocks.fcnn(new int[] {128, 30}, 0.5, classes),
-                new TrainSettings("sgd", 0.005, 10, 4, 0, 42));
+                new TrainSettings("sgd", 0.005, 10, 2, 0, 42));
         assertTrue(acc > 0.30, "FCNN val accuracy " + acc);
     }
 
     @Test
     void cnnBeatsChance() {
         double acc = valAccuracy(() -> ClassifierBlocks.cnn(64, 32, 3, classes),
-                new TrainSettings("adam", 0.001, 100, 5, 0, 42));
+                new TrainSettings("adam", 0.001, 50, 3, 0, 42));
         assertTrue(acc > 0.30, "CNN val accuracy " + acc);
     }
 
     @Test
     void sameSeedSameNumbersTwiceOnCpu() {
-        SplitData small = Part2Experiments.head(train, 300);
+        SplitData small = Part2Experiments.head(train, 200);
         double[][] runs = new double[3][];
         long[] seeds = {7, 7, 8};
         for (int k = 0; k < 3; k++) {
