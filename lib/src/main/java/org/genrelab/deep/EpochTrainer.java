@@ -153,7 +153,15 @@ public final class EpochTrainer implements Trial {
         }
         if (bestEpoch == 0 || acc > valAcc.get(bestEpoch - 1)) {
             bestEpoch = epoch;
-            if (testX != null) bestTestProb = probabilities(testX, testY.length);
+            if (testX != null) {
+                bestTestProb = probabilities(testX, testY.length);
+                if (PROGRESS) {
+                    int[] pred = new int[testY.length];
+                    for (int i = 0; i < pred.length; i++) pred[i] = argMax(bestTestProb[i]);
+                    System.err.printf("  best so far: epoch %d, test macro-F1 %.4f%n", epoch,
+                            org.genrelab.eval.ClassificationMetrics.macroF1(testY, pred, classes));
+                }
+            }
         }
         return acc;
     }
