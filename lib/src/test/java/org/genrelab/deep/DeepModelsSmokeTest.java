@@ -85,7 +85,7 @@ class DeepModelsSmokeTest {
         double[][] runs = new double[3][];
         long[] seeds = {7, 7, 8};
         for (int k = 0; k < 3; k++) {
-            try (EpochTrainer t = new EpochTrainer(ClassifierBlocks.lstm(16, 1, 0, 0.1, classes), small, val, null,
+            try (EpochTrainer t = new EpochTrainer(ClassifierBlocks.lstm(16, 1, 0, 0.1, classes), small, Part2Experiments.head(val, 100), null,
                     classes, new TrainSettings("adam", 0.01, 32, 2, 0, seeds[k]))) {
                 TrainingRun r = t.fit();
                 runs[k] = new double[] {r.trainLoss().get(0), r.trainLoss().get(1), r.valLoss().get(1)};
