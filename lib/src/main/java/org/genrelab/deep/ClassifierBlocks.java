@@ -1,0 +1,72 @@
+package org.genrelab.deep;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The study's Part 2 networks as DJL blocks over a batch of embedding sequences (N, 31, 128).
+ * Each ends in raw class scores (logits); training applies softmax cross-entropy, which equals the
+ * study's {@code log_softmax} + {@code NLLLoss}.
+ */
+public final class ClassifierBlocks {
+
+    private ClassifierBlocks() {
+    }
+
+    /**
+     * LSTM: {@code layers} stacked LSTM layers of {@code hidden} units with dropout
+     * {@code dropBetween} between layers, the last time step's output, dropout {@code dropOut}, then a
+     * linear layer to the classes.
+     */
+    public static Block lstm(int hidden, int layers, double dropBetween, double dropOut, int classes) {
+        SequentialBlock b = new SequentialBlock();
+        b.add(LSTM.builder().setStateSize(hidden).setNumLayers(layers).optDropRate((float) dropBetween)
+                .optBatchFirst(true).optReturnState(false).build());
+        b.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :")), "lastStep"));
+        if (dropOut > 0) b.add(Dropout.builder().optRate((float) dropOut).build());
+        b.add(Linear.builder().setUnits(classes).build());
+        return b;
+    }
+
+    /**
+     * Fully connected net on the flattened 31·128 sequence: ReLU hidden layers of the given sizes,
+     * each followed by dropout {@code dropout} when it is positive, then a linear layer to the classes.
+     */
+    public static Block fcnn(int[] hidden, double dropout, int classes) {
+        SequentialBlock b = new SequentialBlock();
+        b.add(Blocks.batchFlattenBlock());
+        for (int h : hidden) {
+            b.add(Linear.builder().setUnits(h).build());
+            b.add(Activation.reluBlock());
+            if (dropout > 0) b.add(Dropout.builder().optRate((float) dropout).build());
+        }
+        b.add(Linear.builder().setUnits(classes).build());
+        return b;
+    }
+
+    /**
+     * CNN: the 128 embedding dimensions as channels over the 31 time steps, two 1-D convolutions
+     * ({@code filters1}, {@code filters2} filters of width {@code kernel}, ReLU), flattened, one linear
+     * layer to the classes.
+     */
+    public static Block cnn(int filters1, int filters2, int kernel, int classes) {
+        SequentialBlock b = new SequentialBlock();
+        b.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().transpose(0, 2, 1)), "toChannels"));
+        b.add(Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters1).build());
+        b.add(Activation.reluBlock());
+        b.add(Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters2).build());
+        b.add(Activation.reluBlock());
+        b.add(Blocks.batchFlattenBlock());
+        b.add(Linear.builder().setUnits(classes).build());
+        return b;
+    }
+}

@@ -1,0 +1,55 @@
+package org.genrelab.deep;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/**
+ * Picks where DJL trains: the first GPU when the PyTorch engine sees one, the CPU otherwise, and
+ * reports the thread counts in force ({@code ai.djl.pytorch.num_threads}, {@code OMP_NUM_THREADS})
+ * so notebooks and result rows can print them.
+ */
+public final class DeviceChoice {
+
+    /** The engine every model here runs on. */
+    public static final String ENGINE = "PyTorch";
+
+    private DeviceChoice() {
+    }
+
+    /** GPU 0 when the engine reports at least one GPU, else CPU. */
+    public static Device device() {
+        return choose(engine().getGpuCount());
+    }
+
+    /** The choice for a given GPU count (the rule itself, testable without a GPU). */
+    public static Device choose(int gpuCount) {
+        return gpuCount > 0 ? Device.gpu(0) : Device.cpu();
+    }
+
+    /** The PyTorch engine, loaded offline (fails clearly if its natives are missing). */
+    public static Engine engine() {
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        Engine e = Engine.getEngine(ENGINE);
+        if (e == null) throw new IllegalStateException("DJL engine " + ENGINE + " is not on the classpath");
+        return e;
+    }
+
+    /** PyTorch intra-op threads requested through {@code ai.djl.pytorch.num_threads} (or -1 when unset). */
+    public static int torchThreads() {
+        String v = System.getProperty("ai.djl.pytorch.num_threads");
+        return v == null ? -1 : Integer.parseInt(v.trim());
+    }
+
+    /** {@code OMP_NUM_THREADS} from the environment (or -1 when unset). */
+    public static int ompThreads() {
+        String v = System.getenv("OMP_NUM_THREADS");
+        return v == null ? -1 : Integer.parseInt(v.trim());
+    }
+
+    /** e.g. {@code "cpu (torch threads 2, omp 2)"} — the device column of result rows. */
+    public static String describe() {
+        Device d = device();
+        return (d.isGpu() ? "gpu" + d.getDeviceId() : "cpu") + " (torch threads " + torchThreads() + ", omp "
+                + ompThreads() + ")";
+    }
+}

@@ -1,0 +1,143 @@
+package org.genrelab.deep;
+
+import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.data.StudyEmbeddings.SplitData;
+import org.genrelab.eval.ClassificationMetrics;
+import org.genrelab.report.ResultRow;
+import org.genrelab.tune.AshaScheduler;
+import org.genrelab.tune.RandomSearch;
+import org.genrelab.tune.TrialRecord;
+
+/**
+ * The study's Part 2 on its VGGish embeddings: LSTM (ASHA random search, retrain, published
+ * configuration), fully connected nets (variants 1, 2, 2-1, 3 and the 2-1 hidden-size sweep) and the
+ * CNN. Each entry point returns curves, test predictions and tidy {@link ResultRow}s.
+ */
+public final class Part2Experiments {
+
+    /** Experiment name in result rows. */
+    public static final String EXPERIMENT = "part2";
+    /** Dataset name in result rows. */
+    public static final String DATASET = "study-embeddings";
+
+    private Part2Experiments() {
+    }
+
+    /** The first {@code n} tracks of a split (all when n ≤ 0 or n ≥ size). */
+    public static SplitData head(SplitData s, int n) {
+        if (n <= 0 || n >= s.size()) return s;
+        return new SplitData(s.split(), Arrays.copyOf(s.ids(), n), Arrays.copyOf(s.x(), n), Arrays.copyOf(s.y(), n));
+    }
+
+    /** Trains {@code block} once per seed and scores each run on the test split. */
+    public static ModelResult train(String model, Supplier<Block> block, StudyEmbeddings data, Part2Settings p,
+                                    TrainSettings settings, long[] seeds) {
+        SplitData tr = head(data.train(), p.trainLimit());
+        int classes = data.genres().size();
+        List<TrainingRun> runs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (long seed : seeds) {
+            try (EpochTrainer t = new EpochTrainer(block.get(), tr, data.validation(), data.test(), classes,
+                    settings.withSeed(seed))) {
+                runs.add(t.fit());
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new ModelResult(model, runs, rows(model, runs, classes, seconds));
+    }
+
+    /** Test macro-F1, accuracy and macro one-vs-rest AUC over runs (mean ± population std). */
+    public static List<ResultRow> rows(String model, List<TrainingRun> runs, int classes, double seconds) {
+        double[] f1 = new double[runs.size()];
+        double[] acc = new double[runs.size()];
+        double[] auc = new double[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            TrainingRun r = runs.get(i);
+            f1[i] = ClassificationMetrics.macroF1(r.testTruth(), r.testPredicted(), classes);
+            acc[i] = ClassificationMetrics.accuracy(r.testTruth(), r.testPredicted());
+            auc[i] = ClassificationMetrics.macroOvrAuc(r.testTruth(), r.testProbabilities());
+        }
+        String device = runs.isEmpty() ? DeviceChoice.describe() : runs.get(0).device();
+        return List.of(ResultRow.of(EXPERIMENT, model, "macro_f1", f1, seconds, device, DATASET),
+                ResultRow.of(EXPERIMENT, model, "accuracy", acc, seconds, device, DATASET),
+                ResultRow.of(EXPERIMENT, model, "macro_auc", auc, seconds, device, DATASET));
+    }
+
+    /** The study's published LSTM configuration, retrained with early stopping. */
+    public static ModelResult lstmPublished(StudyEmbeddings data, Part2Settings p, long seed) {
+        LstmConfig c = LstmConfig.PUBLISHED;
+        return train("lstm-published", () -> lstmBlock(c, data.genres().size()), data, p,
+                c.settings(p.retrainEpochs(), p.patience(), seed), new long[] {seed});
+    }
+
+    /**
+     * ASHA random search over the study's LSTM space (validation accuracy), then the best
+     * configuration retrained with early stopping and scored on the test split. Trials run on
+     * {@code p.threads()} threads; with more than one thread, trial order (and so ASHA's decisions)
+     * depends on timing.
+     */
+    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed)
+            throws InterruptedException {
+        int classes = data.genres().size();
+        SplitData tr = head(data.train(), p.trainLimit());
+        List<LstmConfig> configs = RandomSearch.sample(p.trials(), seed, LstmConfig::sample);
+        AshaScheduler asha = new AshaScheduler(p.graceEpochs(), p.reductionFactor(), p.searchEpochs());
+        long t0 = System.nanoTime();
+        List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs,
+                (id, c) -> new EpochTrainer(lstmBlock(c, classes), tr, data.validation(), null, classes,
+                        c.settings(p.searchEpochs(), 0, seed + id)), asha, p.threads());
+        double searchSeconds = (System.nanoTime() - t0) / 1e9;
+        LstmConfig best = trials.stream().filter(t -> t.failure() == null && !t.curve().isEmpty())
+                .max(Comparator.comparingDouble(TrialRecord::lastMetric)).orElseThrow(
+                        () -> new IllegalStateException("every LSTM trial failed")).config();
+        ModelResult retrained = train("lstm-asha-best", () -> lstmBlock(best, classes), data, p,
+                best.settings(p.retrainEpochs(), p.patience(), seed), new long[] {seed});
+        return new LstmSearchResult(trials, best, retrained, searchSeconds);
+    }
+
+    static Block lstmBlock(LstmConfig c, int classes) {
+        return ClassifierBlocks.lstm(c.hidden(), c.layers(), c.dropBetween(), c.dropOut(), classes);
+    }
+
+    /**
+     * Hidden layers of the FCNN variants on the flattened 31·128 input: "1" one hidden layer of
+     * {@code h}; "2" 128 then {@code h}; "2-1" as "2" with dropout 0.5; "3" 128, 60, then {@code h}.
+     */
+    public static int[] fcnnHidden(String variant, int h) {
+        return switch (variant) {
+            case "1" -> new int[] {h};
+            case "2", "2-1" -> new int[] {128, h};
+            case "3" -> new int[] {128, 60, h};
+            default -> throw new IllegalArgumentException("unknown FCNN variant '" + variant + "' (1, 2, 2-1, 3)");
+        };
+    }
+
+    /** One FCNN variant with SGD lr 0.005, batch 10 (the study's), {@code p.fcnnRuns()} seeds. */
+    public static ModelResult fcnn(String variant, int h, StudyEmbeddings data, Part2Settings p, long seed) {
+        int[] hidden = fcnnHidden(variant, h);
+        double dropout = variant.equals("2-1") ? 0.5 : 0.0;
+        long[] seeds = new long[p.fcnnRuns()];
+        for (int i = 0; i < seeds.length; i++) seeds[i] = seed + i;
+        return train("fcnn-" + variant + "-h" + h, () -> ClassifierBlocks.fcnn(hidden, dropout, data.genres().size()),
+                data, p, new TrainSettings("sgd", 0.005, 10, p.fcnnEpochs(), p.patience(), seed), seeds);
+    }
+
+    /** The FCNN 2-1 hidden-size sweep, one result per size in {@code p.fcnnHidden()}. */
+    public static List<ModelResult> fcnnSweep(StudyEmbeddings data, Part2Settings p, long seed) {
+        List<ModelResult> out = new ArrayList<>();
+        for (int h : p.fcnnHidden()) out.add(fcnn("2-1", h, data, p, seed));
+        return out;
+    }
+
+    /** The CNN (two convolutions + one linear layer), Adam lr 1e-3, batch 300, fixed epochs. */
+    public static ModelResult cnn(StudyEmbeddings data, Part2Settings p, long seed) {
+        return train("cnn", () -> ClassifierBlocks.cnn(64, 32, 3, data.genres().size()), data, p,
+                new TrainSettings("adam", 1e-3, 300, p.cnnEpochs(), 0, seed), new long[] {seed});
+    }
+}

@@ -1,0 +1,78 @@
+package org.genrelab.deep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.genrelab.classic.EmbeddingLogisticRegression;
+import org.genrelab.data.FmaTracks;
+import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.report.ResultRow;
+
+/**
+ * Runs Part 2 models from the command line and prints their result rows and curves:
+ * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
+ * {@code lstm-published}, {@code lstm-search}, {@code fcnn-2-1-h30}, {@code fcnn-sweep}, {@code cnn}.
+ */
+public final class Part2Main {
+
+    private Part2Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: Part2Main <shared/data folder> <quick|full|full1> <model>...");
+            System.exit(2);
+        }
+        Path dataDir = Path.of(args[0]);
+        Part2Settings p = switch (args[1]) {
+            case "full" -> Part2Settings.full();
+            case "full1" -> Part2Settings.full().withRuns(1); // full settings, one seed per configuration
+            case "quick" -> Part2Settings.quick();
+            default -> throw new IllegalArgumentException("mode must be quick, full or full1, got '" + args[1] + "'");
+        };
+        StudyEmbeddings data = StudyEmbeddings.load(dataDir.resolve("study-embeddings"),
+                FmaTracks.load(dataDir.resolve("fma_small_tracks.csv")));
+        System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1]);
+        long seed = 42;
+        for (int i = 2; i < args.length; i++) {
+            List<ResultRow> rows = new ArrayList<>();
+            switch (args[i]) {
+                case "logistic" -> {
+                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.STUDY_C_GRID, 500,
+                            p.trainLimit());
+                    r.candidates().forEach(c -> System.out.println("  " + c));
+                    rows.addAll(r.rows());
+                }
+                case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));
+                case "lstm-search" -> {
+                    LstmSearchResult r = Part2Experiments.lstmSearch(data, p, seed);
+                    r.trials().forEach(t -> System.out.println("  trial " + t.id() + " " + t.config() + " stopped "
+                            + t.stoppedAt() + " val " + t.lastMetric() + (t.failure() == null ? "" : " " + t.failure())));
+                    System.out.println("  best " + r.best() + " search " + r.searchSeconds() + " s");
+                    rows.addAll(print(r.retrained()));
+                }
+                case "fcnn-2-1-h30" -> rows.addAll(print(Part2Experiments.fcnn("2-1", 30, data, p, seed)));
+                case "fcnn-sweep" -> Part2Experiments.fcnnSweep(data, p, seed).forEach(m -> rows.addAll(print(m)));
+                case "cnn" -> rows.addAll(print(Part2Experiments.cnn(data, p, seed)));
+                default -> throw new IllegalArgumentException("unknown model '" + args[i] + "'");
+            }
+            System.out.println(ResultRow.HEADER);
+            rows.forEach(r -> System.out.println(String.join(",", r.experiment(), r.model(), r.metric(),
+                    String.valueOf(r.value()), String.valueOf(r.std()), String.valueOf(r.runs()),
+                    String.valueOf(r.seconds()), r.device(), r.dataset())));
+        }
+    }
+
+    private static ModelResult lstmPublished(StudyEmbeddings data, Part2Settings p, long seed) {
+        return Part2Experiments.lstmPublished(data, p, seed);
+    }
+
+    private static List<ResultRow> print(ModelResult m) {
+        for (TrainingRun r : m.runs()) {
+            System.out.println("  " + m.model() + " epochs " + r.epochs() + " best " + r.bestEpoch() + " val acc "
+                    + r.valAccuracy() + "\n  train loss " + r.trainLoss() + "\n  val loss " + r.valLoss());
+        }
+        return m.rows();
+    }
+}

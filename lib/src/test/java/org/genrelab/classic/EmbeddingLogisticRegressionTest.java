@@ -1,0 +1,57 @@
+package org.genrelab.classic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.genrelab.SharedData;
+import org.genrelab.data.FmaTracks;
+import org.genrelab.data.StudyEmbeddings;
+import org.junit.jupiter.api.Test;
+import smile.classification.LogisticRegression;
+
+class EmbeddingLogisticRegressionTest {
+
+    @Test
+    void lambdaIsOneOverC() {
+        assertEquals(1e5, EmbeddingLogisticRegression.lambdaForC(1e-5), 1e-6);
+        assertEquals(1.0, EmbeddingLogisticRegression.lambdaForC(1), 0);
+        assertThrows(IllegalArgumentException.class, () -> EmbeddingLogisticRegression.lambdaForC(0));
+    }
+
+    @Test
+    void tinyCLeavesOnlyTheUnpenalisedInterceptsSoProbabilitiesAreClassFrequencies() {
+        // 3 classes with frequencies 0.5, 0.3, 0.2; features are noise. With w forced to ~0 the
+        // maximum-likelihood intercepts give exactly the class frequencies.
+        Random rnd = new Random(3);
+        int n = 200;
+        double[][] x = new double[n][4];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 4; j++) x[i][j] = rnd.nextGaussian();
+            y[i] = i < 100 ? 0 : i < 160 ? 1 : 2;
+        }
+        LogisticRegression m = EmbeddingLogisticRegression.fit(x, y, 1e-8, 500);
+        double[] p = new double[3];
+        m.predict(new double[] {0.3, -0.2, 1.0, 0.5}, p);
+        assertEquals(0.5, p[0], 0.01);
+        assertEquals(0.3, p[1], 0.01);
+        assertEquals(0.2, p[2], 0.01);
+    }
+
+    @Test
+    void beatsChanceOnTheStudyEmbeddingsAndPicksCOnValidation() throws Exception {
+        StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        var r = EmbeddingLogisticRegression.run(e, new double[] {1e-4, 1e-2}, 60, 800);
+        assertEquals(2, r.candidates().size());
+        double bestVal = r.candidates().stream().mapToDouble(EmbeddingLogisticRegression.Candidate::valMacroF1).max()
+                .orElseThrow();
+        assertTrue(r.candidates().stream().anyMatch(c -> c.c() == r.bestC() && c.valMacroF1() == bestVal));
+        double testF1 = r.rows().get(0).value();
+        System.out.println(r.candidates() + " test macroF1 " + testF1);
+        assertTrue(testF1 > 0.25, "test macro-F1 " + testF1 + " should clearly beat chance (0.125)");
+        assertEquals(e.test().size(), r.testPredicted().length);
+    }
+}

@@ -1,0 +1,71 @@
+package org.genrelab.deep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.genrelab.SharedData;
+import org.genrelab.data.FmaTracks;
+import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.report.ResultRow;
+import org.genrelab.tune.RandomSearch;
+import org.genrelab.tune.TrialRecord;
+import org.junit.jupiter.api.Test;
+
+/** The Part 2 entry points in a tiny mode: shapes of what they return, and the study's search space. */
+class Part2ExperimentsTest {
+
+    private static final Part2Settings TINY = new Part2Settings(3, 1, 3, 2, 2, 2, 1, 2, 2, new int[] {20}, 2, 400);
+
+    @Test
+    void searchSpaceIsTheStudys() {
+        for (LstmConfig c : RandomSearch.sample(500, 1, LstmConfig::sample)) {
+            assertTrue(Integer.bitCount(c.hidden()) == 1 && c.hidden() >= 8 && c.hidden() <= 512, c.toString());
+            assertTrue(c.layers() >= 1 && c.layers() <= 5, c.toString());
+            assertTrue(c.lr() >= 1e-4 && c.lr() < 1e-1, c.toString());
+            assertTrue(List.of(16, 32, 64, 128, 256).contains(c.batch()), c.toString());
+            assertTrue(c.dropBetween() >= 0 && c.dropBetween() < 0.25 && c.dropOut() >= 0 && c.dropOut() < 0.25);
+        }
+        assertEquals(new LstmConfig(64, 2, 0.006, 64, 0.1, 0.15), LstmConfig.PUBLISHED);
+        assertEquals(LstmConfig.sample(new Random(5)), LstmConfig.sample(new Random(5)));
+    }
+
+    @Test
+    void fcnnVariantsHaveTheirLayers() {
+        assertArrayEquals(new int[] {30}, Part2Experiments.fcnnHidden("1", 30));
+        assertArrayEquals(new int[] {128, 30}, Part2Experiments.fcnnHidden("2-1", 30));
+        assertArrayEquals(new int[] {128, 60, 30}, Part2Experiments.fcnnHidden("3", 30));
+        assertThrows(IllegalArgumentException.class, () -> Part2Experiments.fcnnHidden("4", 30));
+    }
+
+    @Test
+    void tinySearchAndFcnnReturnCurvesTrialsAndRows() throws Exception {
+        StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        LstmSearchResult s = Part2Experiments.lstmSearch(e, TINY, 11);
+        assertEquals(3, s.trials().size());
+        for (TrialRecord<LstmConfig> t : s.trials()) {
+            assertEquals(null, t.failure());
+            assertTrue(t.stoppedAt() == 1 || t.stoppedAt() == 2, "ASHA max 2 epochs: " + t);
+            assertEquals(t.stoppedAt(), t.curve().size());
+        }
+        // the first trial to reach rung 1 is always promoted, so at least one ran to the max
+        assertTrue(s.trials().stream().anyMatch(t -> t.stoppedAt() == 2));
+        TrainingRun r = s.retrained().runs().get(0);
+        assertTrue(r.epochs() >= 1 && r.epochs() <= 2);
+        assertEquals(e.test().size(), r.testPredicted().length);
+        assertEquals(e.genres().size(), r.testProbabilities()[0].length);
+        ResultRow f1 = s.retrained().row("macro_f1");
+        assertTrue(f1.value() > 0 && f1.value() <= 1);
+
+        ModelResult f = Part2Experiments.fcnn("2-1", 20, e, TINY, 3);
+        assertEquals(2, f.runs().size());
+        ResultRow auc = f.row("macro_auc");
+        assertEquals(2, auc.runs());
+        assertTrue(auc.value() > 0.6, "FCNN macro AUC " + auc.value());
+        assertTrue(f.runs().get(0).trainLoss().get(0) != f.runs().get(1).trainLoss().get(0), "seeds differ");
+    }
+}
