@@ -79,6 +79,11 @@ public final class StudyEmbeddings {
         return load(folder, tracks, FRAMES);
     }
 
+    /** The embeddings of a data folder: {@code <data>/study-embeddings/} labelled by its tracks file ({@link FmaTracks#find}). */
+    public static StudyEmbeddings fromDataFolder(Path data) throws IOException {
+        return load(data.resolve("study-embeddings"), FmaTracks.load(FmaTracks.find(data)));
+    }
+
     /** As {@link #load(Path, FmaTracks)}, keeping tracks with exactly {@code frames} frames. */
     public static StudyEmbeddings load(Path folder, FmaTracks tracks, int frames) throws IOException {
         if (!Files.isDirectory(folder)) {

@@ -28,4 +28,20 @@ public record TrainingRun(List<Double> trainLoss, List<Double> trainAccuracy, Li
     public double bestValAccuracy() {
         return valAccuracy.get(bestEpoch - 1);
     }
+
+    /** Train and validation loss per epoch, named for a chart. */
+    public java.util.Map<String, List<Double>> lossCurves() {
+        java.util.Map<String, List<Double>> m = new java.util.LinkedHashMap<>();
+        m.put("train loss", trainLoss);
+        m.put("validation loss", valLoss);
+        return m;
+    }
+
+    /** Train and validation accuracy per epoch, named for a chart. */
+    public java.util.Map<String, List<Double>> accuracyCurves() {
+        java.util.Map<String, List<Double>> m = new java.util.LinkedHashMap<>();
+        m.put("train accuracy", trainAccuracy);
+        m.put("validation accuracy", valAccuracy);
+        return m;
+    }
 }
