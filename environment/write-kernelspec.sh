@@ -15,13 +15,14 @@ mkdir -p "$DIR" "$ROOT/.cache/djl"
 LIB_CP="$ROOT/lib/target/classes:$(cat "$CP_FILE")"
 # Kernel JVM: heap for the deep models; DJL strictly offline with its cache in the project;
 # the library on the kernel class path through RJK_CLASSPATH.
-/usr/bin/python3 - "$DIR/kernel.json" "$JAVA_HOME/bin/java" "$K" "$LIB_CP" "$ROOT" <<'PY'
+THREADS="${GENRELAB_THREADS:-$(nproc)}"
+/usr/bin/python3 - "$DIR/kernel.json" "$JAVA_HOME/bin/java" "$K" "$LIB_CP" "$ROOT" "$THREADS" <<'PY'
 import json, sys, os
-out, java, k, cp, root = sys.argv[1:]
+out, java, k, cp, root, threads = sys.argv[1:]
 spec = {
   "argv": [java, "-Xmx8g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
            "--sun-misc-unsafe-memory-access=allow",
-           "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+           "-Djava.awt.headless=true", "-Dai.djl.offline=true", f"-Dai.djl.pytorch.num_threads={threads}",
            # the synthetic corpus renders MIDI offline through the JDK's AudioSynthesizer
            "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",
            "-cp", f"{k}/genrelab-kernel-0.1.0-SNAPSHOT.jar:{k}/kernel-lib/rapaio-jupyter-kernel.jar",
@@ -35,6 +36,7 @@ spec = {
     "DJL_CACHE_DIR": f"{root}/.cache/djl",
     "ENGINE_CACHE_DIR": f"{root}/.cache/djl",
     "GENRELAB_ROOT": root,
+    "OMP_NUM_THREADS": threads,
   },
 }
 with open(out, "w") as f:

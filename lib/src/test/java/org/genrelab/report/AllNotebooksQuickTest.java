@@ -1,0 +1,30 @@
+package org.genrelab.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every notebook, in order, headless in quick mode on the shared real data: what CI re-runs. */
+class AllNotebooksQuickTest {
+
+    @Test
+    void everyNotebookRunsInQuickModeAndWritesItsResults(@TempDir Path out) throws Exception {
+        List<Path> notebooks = NotebookRunner.notebooksIn(NotebookRunnerTest.ROOT.resolve("notebooks"));
+        assertTrue(notebooks.size() >= 6, "notebooks: " + notebooks);
+        List<NotebookRunner.Outcome> outcomes = NotebookRunnerTest.runner(out).runAll(notebooks, o -> { });
+        for (NotebookRunner.Outcome o : outcomes) assertTrue(o.ok(), () -> o.notebook() + " failed:\n" + o.error());
+        assertEquals(notebooks.size(), outcomes.size());
+        for (String nb : List.of("04-logreg-baseline", "05-lstm", "06-fcnn", "07-cnn")) {
+            List<ResultRow> rows = ResultsCsv.read(out.resolve("results/" + nb + ".csv"));
+            assertTrue(rows.stream().anyMatch(r -> r.metric().equals("macro_f1") && r.value() > 0.2),
+                    nb + ": a test macro-F1 well above chance (0.125) even in quick mode: " + rows);
+        }
+        String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
+        assertTrue(summary.contains("54.01") && summary.contains("52.63"), "08 shows the study's numbers beside ours");
+        assertTrue(NotebookRunnerTest.kernels().isEmpty(), "kernel JVMs left behind");
+    }
+}
