@@ -27,6 +27,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Data folder (default: $GENRELAB_DATA, else ../shared/data beside the repository).")
     Path data;
 
+    @Option(names = "--audio", paramLabel = "TRACKS_CSV",
+            description = "Part 1's audio: an FMA tracks.csv with its audio beside it (default: the synthetic corpus).")
+    Path audio;
+
     @Option(names = "--seed", description = "Seed of every random choice (default: $GENRELAB_SEED, else 42).")
     Long seed;
 
@@ -47,6 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (quick) env.put("GENRELAB_QUICK", "1");
         if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
         if (seed != null) env.put("GENRELAB_SEED", seed.toString());
+        if (audio != null) env.put("GENRELAB_AUDIO", audio.toAbsolutePath().toString());
         if (out != null) env.put("GENRELAB_REPORT", out.toAbsolutePath().toString());
         RunParameters params = RunParameters.from(env);
         try {
@@ -72,6 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
         System.out.println("GenreLab report: " + notebooks.size() + " notebook(s), " + (params.quick() ? "quick" : "full")
                 + " mode, data " + params.data() + ", seed " + params.seed());
         Map<String, String> kernelEnv = new java.util.HashMap<>(params.asMap());
+        if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
         Files.createDirectories(params.report());
         NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, Duration.ofMinutes(timeoutMinutes));
         int[] i = {0};

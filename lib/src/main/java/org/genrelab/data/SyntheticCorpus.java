@@ -82,6 +82,21 @@ public final class SyntheticCorpus {
         return ensure(dir, new Parameters(perGenre, seed, DEFAULT_SECONDS), defaultThreads());
     }
 
+    /** The parameters of the default corpus: {@link #DEFAULT_PER_GENRE} clips of 30 s per genre, or 4 of 10 s in quick mode. */
+    public static Parameters defaults(boolean quick) {
+        return quick ? new Parameters(4, DEFAULT_SEED, 10.0) : new Parameters(DEFAULT_PER_GENRE, DEFAULT_SEED, DEFAULT_SECONDS);
+    }
+
+    /**
+     * The default corpus under {@code cacheRoot} ({@code corpus-quick/} or {@code corpus/}), generated once and
+     * reused while its parameters hold; returns its {@code tracks.csv}.
+     */
+    public static Path ensureDefault(Path cacheRoot, boolean quick, int threads) throws IOException {
+        Path dir = cacheRoot.resolve(quick ? "corpus-quick" : "corpus");
+        ensure(dir, defaults(quick), threads);
+        return dir.resolve("tracks.csv");
+    }
+
     /** {@link #ensure(Path, int, long)} with every parameter and the number of threads. */
     public static CorpusManifest ensure(Path dir, Parameters params, int threads) throws IOException {
         Path propsFile = dir.resolve(PARAMETERS_FILE);

@@ -43,6 +43,11 @@ public final class FmaFeatures implements TrackFeatureFunction {
         return compute(d.samples(), d.sampleRate());
     }
 
+    /** Where a run keeps the feature table of a dataset: {@code <cache>/features-<dataset folder>.csv}. */
+    public static Path tableFor(Path cache, Path tracksCsv) {
+        return cache.resolve("features-" + tracksCsv.toAbsolutePath().getParent().getFileName() + ".csv");
+    }
+
     /** The row of mono PCM {@code y} at sample rate {@code sr}. */
     public float[] compute(float[] y, double sr) {
         double[][] mag = Stft.magnitude(y);

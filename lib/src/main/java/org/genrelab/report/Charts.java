@@ -41,6 +41,8 @@ public final class Charts {
     public static XYChart lines(String title, String xTitle, String yTitle, List<String> names, List<double[]> xs, List<double[]> ys) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(c.getStyler());
+        c.getStyler().setDecimalPattern("#.###");
+        c.getStyler().setLegendVisible(names.size() > 1);
         for (int i = 0; i < names.size(); i++) c.addSeries(names.get(i), xs.get(i), ys.get(i)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         return c;
     }
@@ -65,6 +67,40 @@ public final class Charts {
         c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setLegendVisible(false);
         c.addSeries("points", x, y);
+        return c;
+    }
+
+    /**
+     * A time-frequency matrix (rows × frames, row 0 at the bottom) as a heat map, frames averaged into at
+     * most {@code maxColumns} columns so that a 30-s clip stays light.
+     */
+    public static HeatMapChart heatmap(String title, String yTitle, double[][] m, int maxColumns) {
+        int rows = m.length;
+        int frames = m[0].length;
+        int cols = Math.min(frames, maxColumns);
+        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("frame")
+                .yAxisTitle(yTitle).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setShowValue(false);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setXAxisTicksVisible(false);
+        c.getStyler().setYAxisTicksVisible(rows <= 24);
+        c.getStyler().setRangeColors(new Color[] {new Color(13, 8, 135), new Color(204, 71, 120), new Color(240, 249, 33)});
+        List<Integer> xs = new java.util.ArrayList<>();
+        List<Integer> ys = new java.util.ArrayList<>();
+        for (int j = 0; j < cols; j++) xs.add(j * frames / cols);
+        for (int i = 0; i < rows; i++) ys.add(i);
+        List<Number[]> cells = new java.util.ArrayList<>();
+        for (int j = 0; j < cols; j++) {
+            int a = j * frames / cols;
+            int b = Math.max(a + 1, (j + 1) * frames / cols);
+            for (int i = 0; i < rows; i++) {
+                double s = 0;
+                for (int t = a; t < b; t++) s += m[i][t];
+                cells.add(new Number[] {j, i, s / (b - a)});
+            }
+        }
+        c.addSeries("values", xs, ys, cells);
         return c;
     }
 

@@ -13,10 +13,12 @@ import java.util.Map;
  *   <li>{@code GENRELAB_QUICK}: {@code 1} for quick mode (small sizes, few epochs), default {@code 0};</li>
  *   <li>{@code GENRELAB_SEED}: the seed of every random choice, default 42;</li>
  *   <li>{@code GENRELAB_REPORT}: where results go, default {@code report/} in the repository;</li>
- *   <li>{@code GENRELAB_THREADS}: CPU threads for training, default all cores.</li>
+ *   <li>{@code GENRELAB_THREADS}: CPU threads for training, default all cores;</li>
+ *   <li>{@code GENRELAB_AUDIO}: Part 1's audio: an FMA {@code tracks.csv} with its audio folder beside it
+ *       (default: the embedded synthetic corpus, generated into {@code .cache/}).</li>
  * </ul>
  */
-public record RunParameters(Path root, Path data, boolean quick, long seed, Path report, int threads) {
+public record RunParameters(Path root, Path data, boolean quick, long seed, Path report, int threads, Path audio) {
 
     /** Reads the parameters from the process environment. */
     public static RunParameters fromEnvironment() {
@@ -35,7 +37,9 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         int threads = (int) parseLong("GENRELAB_THREADS",
                 env.getOrDefault("GENRELAB_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors())));
         if (threads < 1) throw new IllegalArgumentException("GENRELAB_THREADS must be at least 1, not " + threads);
-        return new RunParameters(root, data, quick, seed, report, threads);
+        String a = env.get("GENRELAB_AUDIO");
+        Path audio = a == null || a.isBlank() ? null : Path.of(a).toAbsolutePath().normalize();
+        return new RunParameters(root, data, quick, seed, report, threads, audio);
     }
 
     /** The data folder, or a clear error saying what is missing and where the data comes from. */
@@ -47,6 +51,11 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
                     + "github.com/mdeff/fma).");
         }
         return data;
+    }
+
+    /** Where this run keeps generated data (corpus, feature tables): {@code <root>/.cache}. */
+    public Path cache() {
+        return root.resolve(".cache");
     }
 
     /** The tidy results file of a notebook: {@code <report>/results/<notebook>.csv}. */
@@ -62,6 +71,7 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         m.put("GENRELAB_SEED", Long.toString(seed));
         m.put("GENRELAB_REPORT", report.toString());
         m.put("GENRELAB_THREADS", Integer.toString(threads));
+        m.put("GENRELAB_AUDIO", audio == null ? "(synthetic corpus)" : audio.toString());
         return m;
     }
 

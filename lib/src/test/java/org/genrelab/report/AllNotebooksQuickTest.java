@@ -23,6 +23,11 @@ class AllNotebooksQuickTest {
             assertTrue(rows.stream().anyMatch(r -> r.metric().equals("macro_f1") && r.value() > 0.2),
                     nb + ": a test macro-F1 well above chance (0.125) even in quick mode: " + rows);
         }
+        List<ResultRow> features = ResultsCsv.read(out.resolve("results/01-features.csv"));
+        assertTrue(features.stream().anyMatch(r -> r.metric().equals("tracks") && r.value() >= 8), "01 extracted a feature table: " + features);
+        List<ResultRow> classical = ResultsCsv.read(out.resolve("results/02-classical-models.csv"));
+        assertEquals(10, classical.stream().filter(r -> r.metric().equals("macro_f1")).count(),
+                "02: five models on two feature sets: " + classical);
         String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
         assertTrue(summary.contains("54.01") && summary.contains("52.63"), "08 shows the study's numbers beside ours");
         assertTrue(NotebookRunnerTest.kernels().isEmpty(), "kernel JVMs left behind");
