@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
                 "the executed notebooks (report/notebooks/) and tidy results (report/results/*.csv)."})
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Quick mode: small sizes and few epochs (what CI runs).")
+    @Option(names = "--quick", description = "Quick mode (the default): small sizes and few epochs, minutes on 2 cores; what CI runs.")
     boolean quick;
+
+    @Option(names = "--full", description = "The study's full protocol: 200-configuration LSTM search, all epochs, 5 seeds (hours on a CPU).")
+    boolean full;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data folder (default: $GENRELAB_DATA, else ../shared/data beside the repository).")
@@ -48,7 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        if (quick) env.put("GENRELAB_QUICK", "1");
+        if (quick && full) {
+            System.err.println("genrelab report: --quick and --full exclude each other");
+            return 2;
+        }
+        env.put("GENRELAB_QUICK", full ? "0" : "1");
         if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
         if (seed != null) env.put("GENRELAB_SEED", seed.toString());
         if (audio != null) env.put("GENRELAB_AUDIO", audio.toAbsolutePath().toString());
