@@ -1,0 +1,85 @@
+package org.genrelab.features;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.genrelab.audio.AudioDecoder;
+import org.genrelab.audio.DecodedAudio;
+
+/**
+ * Measures the feature extraction's cost per 30-s clip: CPU seconds of one thread for decoding, for
+ * FMA's 518 features alone, and for everything including tempo and HPSS; then the wall time per clip
+ * when both cores work on a batch. Figures are printed by {@code ./genrelab bench features}, never
+ * asserted in tests (the machine's load moves them).
+ */
+public final class FeatureBenchmark {
+
+    /** Seconds per 30-s clip (scaled from each clip's length). */
+    public record Figures(int clips, double decodeCpu, double fma518Cpu, double allCpu, double wallPerClipOneThread,
+                          double wallPerClipAllThreads, int threads) {
+    }
+
+    private FeatureBenchmark() {
+    }
+
+    public static Figures run(List<Path> files, int repeats, int threads) throws IOException, InterruptedException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        List<DecodedAudio> clips = new ArrayList<>();
+        double decode = 0;
+        double seconds = 0;
+        for (Path f : files) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            DecodedAudio d = AudioDecoder.decodeMono(f);
+            long c1 = mx.getCurrentThreadCpuTime();
+            if (!d.ok() || d.samples().length < 10 * d.sampleRate()) continue; // only real clips of 10 s and more
+            clips.add(d);
+            decode += (c1 - c0) / 1e9;
+            seconds += (double) d.samples().length / d.sampleRate();
+        }
+        if (clips.isEmpty()) throw new IOException("no clip of 10 s or more among " + files.size() + " files");
+        double per30 = 30.0 / (seconds / clips.size());
+        FmaFeatures fma = new FmaFeatures(false);
+        FmaFeatures all = new FmaFeatures(true);
+        for (DecodedAudio d : clips) all.compute(d.samples(), d.sampleRate()); // warm-up (JIT)
+        double fmaCpu = 0;
+        double allCpu = 0;
+        long w0 = System.nanoTime();
+        for (int r = 0; r < repeats; r++) {
+            for (DecodedAudio d : clips) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                fma.compute(d.samples(), d.sampleRate());
+                long c1 = mx.getCurrentThreadCpuTime();
+                all.compute(d.samples(), d.sampleRate());
+                long c2 = mx.getCurrentThreadCpuTime();
+                fmaCpu += (c1 - c0) / 1e9;
+                allCpu += (c2 - c1) / 1e9;
+            }
+        }
+        double wallOne = (System.nanoTime() - w0) / 1e9;
+        int n = repeats * clips.size();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long p0 = System.nanoTime();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                for (DecodedAudio d : clips) fs.add(pool.submit(() -> all.compute(d.samples(), d.sampleRate())));
+            }
+            for (Future<?> f : fs) f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        double wallAll = (System.nanoTime() - p0) / 1e9;
+        // the single-thread wall time covered both the 518-only and the full pass: keep the full pass's share
+        double oneThreadFull = wallOne * (allCpu / (fmaCpu + allCpu));
+        return new Figures(clips.size(), decode / clips.size() * per30, fmaCpu / n * per30, allCpu / n * per30,
+                oneThreadFull / n * per30, wallAll / n * per30, threads);
+    }
+}
