@@ -60,10 +60,26 @@ public final class SvcTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        smile.math.MathEx.setSeed(seed);
         GaussianKernel k = rbf(gammaScale(x));
         SVM.Options opts = new SVM.Options(c, tol, 1);
-        OneVersusOne<double[]> m = OneVersusOne.fit(x, y, (xs, ys) -> SVM.fit(xs, ys, k, opts));
+        // Smile's OneVersusOne trains the class pairs in a parallel stream, and each LASVM draws a random
+        // permutation from the worker thread's own, unseeded generator: results changed from run to run.
+        // A one-thread pool keeps every pair on one thread, seeded here, in a fixed order.
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        OneVersusOne<double[]> m;
+        try {
+            m = one.submit(() -> {
+                smile.math.MathEx.setSeed(seed);
+                return OneVersusOne.fit(x, y, (xs, ys) -> SVM.fit(xs, ys, k, opts));
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            one.shutdown();
+        }
         return rows -> IntStream.range(0, rows.length).parallel().map(i -> m.predict(rows[i])).toArray();
     }
 }
