@@ -1,7 +1,6 @@
 package org.genrelab.classic;
 
 import smile.classification.GradientTreeBoost;
-import smile.data.DataFrame;
 
 /**
  * Gradient tree boosting through Smile, set as scikit-learn's {@code GradientBoostingClassifier(
@@ -45,19 +44,6 @@ public final class GradientBoostingTrainer implements ModelTrainer {
         GradientTreeBoost.Options opts = new GradientTreeBoost.Options(nEstimators, maxDepth, 1 << maxDepth, 1,
                 learningRate, subsample, null, null);
         GradientTreeBoost m = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.labelled(x, y), opts);
-        return new TrainedModel() {
-            @Override
-            public int[] predict(double[][] rows) {
-                DataFrame f = SmileFrames.features(rows);
-                int[] out = new int[rows.length];
-                for (int i = 0; i < out.length; i++) out[i] = m.predict(f.get(i));
-                return out;
-            }
-
-            @Override
-            public double[] featureImportance() {
-                return m.importance();
-            }
-        };
+        return SmileFrames.treeModel(m::predict, m.importance());
     }
 }

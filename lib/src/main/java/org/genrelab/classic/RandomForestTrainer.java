@@ -4,7 +4,6 @@ import java.util.Random;
 
 import smile.base.cart.SplitRule;
 import smile.classification.RandomForest;
-import smile.data.DataFrame;
 
 /**
  * Random forest through Smile, set as scikit-learn's {@code RandomForestClassifier(n_estimators=500,
@@ -53,19 +52,6 @@ public final class RandomForestTrainer implements ModelTrainer {
         RandomForest.Options opts = new RandomForest.Options(nEstimators, (int) Math.max(1, Math.floor(Math.sqrt(p))),
                 SplitRule.GINI, 64, x.length, 1, 1.0, balancedWeights(y, nClasses), seeds, null);
         RandomForest m = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.labelled(x, y), opts);
-        return new TrainedModel() {
-            @Override
-            public int[] predict(double[][] rows) {
-                DataFrame f = SmileFrames.features(rows);
-                int[] out = new int[rows.length];
-                for (int i = 0; i < out.length; i++) out[i] = m.predict(f.get(i));
-                return out;
-            }
-
-            @Override
-            public double[] featureImportance() {
-                return m.importance();
-            }
-        };
+        return SmileFrames.treeModel(m::predict, m.importance());
     }
 }

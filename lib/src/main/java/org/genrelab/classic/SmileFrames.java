@@ -21,4 +21,22 @@ final class SmileFrames {
     static DataFrame labelled(double[][] x, int[] y) {
         return features(x).merge(new DataFrame(ValueVector.of("y", y)));
     }
+
+    /** A trained Smile tree ensemble as a {@link TrainedModel}: predictions row by row, and its importances. */
+    static TrainedModel treeModel(java.util.function.ToIntFunction<smile.data.Tuple> predict, double[] importance) {
+        return new TrainedModel() {
+            @Override
+            public int[] predict(double[][] rows) {
+                DataFrame f = features(rows);
+                int[] out = new int[rows.length];
+                for (int i = 0; i < out.length; i++) out[i] = predict.applyAsInt(f.get(i));
+                return out;
+            }
+
+            @Override
+            public double[] featureImportance() {
+                return importance;
+            }
+        };
+    }
 }
