@@ -1,5 +1,7 @@
 package org.genrelab.dsp;
 
+import org.genrelab.OracleFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +24,7 @@ class HpssTest {
     @ParameterizedTest
     @FieldSource("CLIPS")
     void harmonicAndPercussivePowerMatchLegacyExtras(String clip) throws IOException {
-        Map<String, Double> row = extras(clip.replace("_mp3", ".mp3"));
+        Map<String, Double> row = OracleFiles.extras(clip.replace("_mp3", ".mp3"));
         float[] y = OracleFrames.y(clip);
         var bean = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime(), c0 = bean.getCurrentThreadCpuTime();
@@ -78,23 +80,4 @@ class HpssTest {
                         expected == 0 ? Double.POSITIVE_INFINITY : dev / Math.abs(expected), rtol));
     }
 
-    /** One row of oracle/features/legacy_extras.csv, numeric columns only. */
-    static Map<String, Double> extras(String trackId) throws IOException {
-        List<String> lines = Files.readAllLines(SharedData.oracle().resolve("features/legacy_extras.csv"));
-        String[] header = lines.get(0).split(",");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            if (!f[0].equals(trackId)) continue;
-            Map<String, Double> row = new HashMap<>();
-            for (int i = 1; i < f.length; i++) {
-                try {
-                    row.put(header[i], Double.parseDouble(f[i]));
-                } catch (NumberFormatException e) {
-                    // text column (backend, decoder)
-                }
-            }
-            return row;
-        }
-        throw new IllegalStateException("legacy_extras.csv has no row " + trackId);
-    }
 }

@@ -1,5 +1,7 @@
 package org.genrelab.dsp;
 
+import org.genrelab.OracleFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,30 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class TuningTest {
 
-    private static float[] readWav16(Path p) throws Exception {
-        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(p.toFile())) {
-            var fmt = in.getFormat();
-            if (fmt.getChannels() != 1 || fmt.getSampleSizeInBits() != 16) {
-                throw new IOException(p + ": expected 16-bit mono PCM, got " + fmt);
-            }
-            byte[] b = in.readAllBytes();
-            ByteBuffer bb = ByteBuffer.wrap(b).order(fmt.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            float[] y = new float[b.length / 2];
-            for (int i = 0; i < y.length; i++) y[i] = bb.getShort() / 32768f;
-            return y;
-        }
-    }
 
     @Test
     void wavClipsMatchLegacyExtras() throws Exception {
         // legacy_extras.csv: sine1k_2s.wav tuning_cqt 0.20, tuning_chroma_stft 0.18; silence 0.0 / 0.0
         Path clips = SharedData.oracle().resolve("clips");
-        float[] sine = readWav16(clips.resolve("sine1k_2s.wav"));
+        float[] sine = OracleFiles.pcm16Mono(clips.resolve("sine1k_2s.wav"));
         assertEquals(88200, sine.length);
         assertEquals(0.20000000000000007, Tuning.estimateTuning(sine, 44100), 1e-9, "sine1k tuning_cqt");
         assertEquals(0.18000000000000005, ChromaStft.tuning(ChromaStft.powerOf(Stft.magnitude(sine)), 22050), 1e-9,
                 "sine1k tuning_chroma_stft");
-        float[] silence = readWav16(clips.resolve("silence_5s.wav"));
+        float[] silence = OracleFiles.pcm16Mono(clips.resolve("silence_5s.wav"));
         assertEquals(0.0, Tuning.estimateTuning(silence, 44100), 0, "silence tuning_cqt (empty set)");
         assertEquals(0.0, ChromaStft.tuning(ChromaStft.powerOf(Stft.magnitude(silence)), 22050), 0);
     }

@@ -1,5 +1,7 @@
 package org.genrelab.features;
 
+import org.genrelab.OracleFiles;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,15 +38,15 @@ class RhythmExtrasTest {
         long[] expected = Npy.read(dir.resolve("beats.npy")).toLongs();
         BeatTracker.Beats b = BeatTracker.beatTrack(OnsetStrength.onsetStrength(y, 44100), 44100, 512);
         assertArrayEquals(java.util.Arrays.stream(expected).mapToInt(Math::toIntExact).toArray(), b.frames(), clip + " beats from y");
-        assertEquals(extras(clip.replace("_mp3", ".mp3")).get("tempo_bpm"), b.tempo(), 1e-9, clip + " tempo_bpm");
+        assertEquals(OracleFiles.extras(clip.replace("_mp3", ".mp3")).get("tempo_bpm"), b.tempo(), 1e-9, clip + " tempo_bpm");
     }
 
     /** The two 16-bit wav clips (read with javax.sound, k/32768): tempo 0, no beats, harm/perc power within rtol 1e-4 (silence: exactly 0). */
     @ParameterizedTest
     @ValueSource(strings = {"sine1k_2s.wav", "silence_5s.wav"})
     void wavClipsMatchLegacyExtras(String name) throws Exception {
-        float[] y = readPcm16Mono(SharedData.oracle().resolve("clips").resolve(name));
-        Map<String, Double> row = extras(name);
+        float[] y = OracleFiles.pcm16Mono(SharedData.oracle().resolve("clips").resolve(name));
+        Map<String, Double> row = OracleFiles.extras(name);
         assertEquals(row.get("n_samples"), (double) y.length, name + " n_samples");
         RhythmExtras e = RhythmExtras.of(y, 44100);
         System.out.printf("extras %s: %s (oracle harm %.10g perc %.10g)%n", name, e, row.get("harm_power"), row.get("perc_power"));
@@ -63,36 +65,4 @@ class RhythmExtrasTest {
         assertTrue(rel <= 1e-4, String.format("%s: expected %.10g, got %.10g (rel %.3g > 1e-4)", what, expected, actual, rel));
     }
 
-    static float[] readPcm16Mono(Path wav) throws IOException, UnsupportedAudioFileException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            AudioFormat f = in.getFormat();
-            if (f.getSampleSizeInBits() != 16 || f.getChannels() != 1 || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
-                throw new IOException(wav + ": expected 16-bit signed mono PCM, got " + f);
-            }
-            byte[] bytes = in.readAllBytes();
-            ByteBuffer bb = ByteBuffer.wrap(bytes).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            float[] y = new float[bytes.length / 2];
-            for (int i = 0; i < y.length; i++) y[i] = bb.getShort() / 32768f;
-            return y;
-        }
-    }
-
-    static Map<String, Double> extras(String trackId) throws IOException {
-        List<String> lines = Files.readAllLines(SharedData.oracle().resolve("features/legacy_extras.csv"));
-        String[] header = lines.get(0).split(",");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            if (!f[0].equals(trackId)) continue;
-            Map<String, Double> row = new HashMap<>();
-            for (int i = 1; i < f.length; i++) {
-                try {
-                    row.put(header[i], Double.parseDouble(f[i]));
-                } catch (NumberFormatException e) {
-                    // text column
-                }
-            }
-            return row;
-        }
-        throw new IllegalStateException("legacy_extras.csv has no row " + trackId);
-    }
 }

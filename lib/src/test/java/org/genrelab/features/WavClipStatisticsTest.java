@@ -1,5 +1,7 @@
 package org.genrelab.features;
 
+import org.genrelab.OracleFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,7 +34,7 @@ class WavClipStatisticsTest {
         Map<String, Double> worst = new LinkedHashMap<>();
         int checked = 0;
         for (String clip : List.of("sine1k_2s.wav", "silence_5s.wav")) {
-            float[] y = readPcm16Mono(oracle.resolve("clips").resolve(clip));
+            float[] y = OracleFiles.pcm16Mono(oracle.resolve("clips").resolve(clip));
             StftFeatures f = StftFeatures.compute(y, 44100);
             checked += FmaSpectralFeaturesTest.compareStatistics(golden, clip, f.statistics(), tol, failures, worst);
         }
@@ -43,25 +45,4 @@ class WavClipStatisticsTest {
         assertEquals(2 * 7 * 32, checked);
     }
 
-    /** A canonical PCM WAV (format 1, 16-bit, mono) as float32 samples k/32768. */
-    static float[] readPcm16Mono(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) throw new IOException(file + ": not a RIFF/WAVE file");
-        int pos = 12;
-        short channels = 0, bits = 0;
-        while (pos + 8 <= b.limit()) {
-            int id = b.getInt(pos), size = b.getInt(pos + 4);
-            if (id == 0x20746d66) { // "fmt "
-                channels = b.getShort(pos + 10);
-                bits = b.getShort(pos + 22);
-            } else if (id == 0x61746164) { // "data"
-                if (channels != 1 || bits != 16) throw new IOException(file + ": expected mono 16-bit PCM, got " + channels + " ch, " + bits + " bits");
-                float[] y = new float[size / 2];
-                for (int i = 0; i < y.length; i++) y[i] = b.getShort(pos + 8 + 2 * i) / 32768f;
-                return y;
-            }
-            pos += 8 + size + (size & 1);
-        }
-        throw new IOException(file + ": no data chunk");
-    }
 }
