@@ -8,7 +8,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.ndarray.types.Shape;
 
@@ -25,29 +24,34 @@ public final class ClassifierBlocks {
     /**
      * LSTM: {@code layers} stacked LSTM layers of {@code hidden} units with dropout
      * {@code dropBetween} between layers, the last time step's output, dropout {@code dropOut}, then a
-     * linear layer to the classes.
+     * linear layer to the classes ({@code torch.nn.LSTM(num_layers, dropout)} + {@code Dropout} +
+     * {@code Linear}, as the study's). The layers are single-layer LSTMs with {@link SeededDropout}
+     * between them, the same function as PyTorch's stacked LSTM, so that masks come from {@code seed}.
      */
-    public static Block lstm(int hidden, int layers, double dropBetween, double dropOut, int classes) {
+    public static Block lstm(int hidden, int layers, double dropBetween, double dropOut, int classes, long seed) {
         SequentialBlock b = new SequentialBlock();
-        b.add(LSTM.builder().setStateSize(hidden).setNumLayers(layers).optDropRate((float) dropBetween)
-                .optBatchFirst(true).optReturnState(false).build());
+        for (int layer = 0; layer < layers; layer++) {
+            b.add(LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
+            if (layer < layers - 1 && dropBetween > 0) b.add(new SeededDropout(dropBetween, seed * 31 + layer));
+        }
         b.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :")), "lastStep"));
-        if (dropOut > 0) b.add(Dropout.builder().optRate((float) dropOut).build());
+        if (dropOut > 0) b.add(new SeededDropout(dropOut, seed * 31 + 30));
         b.add(Linear.builder().setUnits(classes).build());
         return b;
     }
 
     /**
      * Fully connected net on the flattened 31·128 sequence: ReLU hidden layers of the given sizes,
-     * each followed by dropout {@code dropout} when it is positive, then a linear layer to the classes.
+     * each followed by dropout {@code dropout} when it is positive ({@link SeededDropout} from {@code seed}),
+     * then a linear layer to the classes.
      */
-    public static Block fcnn(int[] hidden, double dropout, int classes) {
+    public static Block fcnn(int[] hidden, double dropout, int classes, long seed) {
         SequentialBlock b = new SequentialBlock();
         b.add(Blocks.batchFlattenBlock());
-        for (int h : hidden) {
-            b.add(Linear.builder().setUnits(h).build());
+        for (int i = 0; i < hidden.length; i++) {
+            b.add(Linear.builder().setUnits(hidden[i]).build());
             b.add(Activation.reluBlock());
-            if (dropout > 0) b.add(Dropout.builder().optRate((float) dropout).build());
+            if (dropout > 0) b.add(new SeededDropout(dropout, seed * 31 + i));
         }
         b.add(Linear.builder().setUnits(classes).build());
         return b;

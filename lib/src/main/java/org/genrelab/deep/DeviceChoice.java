@@ -40,6 +40,21 @@ public final class DeviceChoice {
         return v == null ? -1 : Integer.parseInt(v.trim());
     }
 
+    /**
+     * Sets PyTorch's intra-op threads for work started from the calling thread (OpenMP keeps the
+     * count per thread): the search runs several trials side by side, each on fewer threads.
+     */
+    public static void setTorchThreadsOfThisThread(int n) {
+        engine();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, n));
+    }
+
+    /** PyTorch intra-op threads in force for the calling thread. */
+    public static int torchThreadsOfThisThread() {
+        engine();
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
     /** {@code OMP_NUM_THREADS} from the environment (or -1 when unset). */
     public static int ompThreads() {
         String v = System.getenv("OMP_NUM_THREADS");

@@ -34,11 +34,12 @@ import org.genrelab.tune.Trial;
 public final class EpochTrainer implements Trial {
 
     /**
-     * DJL's PyTorch engine allows one collecting {@link GradientCollector} per process, so trainers on
-     * several threads (the ASHA search) take turns for each forward/backward/step; batching, data
-     * copies and validation still run concurrently.
+     * Seeding PyTorch's process-wide generator and drawing the initial weights happen under one lock,
+     * so trainers built on several threads (the ASHA search) each get the weights of their own seed.
+     * Nothing else draws from that generator: dropout is {@link SeededDropout} and batches are
+     * shuffled with a Java {@link Random}, so a run depends only on its seed, whatever runs beside it.
      */
-    private static final Object GRADIENT_LOCK = new Object();
+    private static final Object INIT_LOCK = new Object();
     private static final boolean PROGRESS = Boolean.getBoolean("genrelab.progress");
 
     private final TrainSettings settings;
@@ -86,7 +87,6 @@ public final class EpochTrainer implements Trial {
         this.testY = test == null ? new int[0] : test.y();
         this.shuffle = new Random(settings.seed());
         DeviceChoice.engine();
-        Engine.getEngine(DeviceChoice.ENGINE).setRandomSeed((int) settings.seed());
         this.model = Model.newInstance("genrelab", DeviceChoice.device(), DeviceChoice.ENGINE);
         model.setBlock(block);
         Tracker lr = Tracker.fixed((float) settings.learningRate());
@@ -96,7 +96,10 @@ public final class EpochTrainer implements Trial {
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(opt)
                 .optDevices(new ai.djl.Device[] {DeviceChoice.device()});
         this.trainer = model.newTrainer(config);
-        trainer.initialize(new Shape(Math.min(settings.batchSize(), trainY.length), frames, width));
+        synchronized (INIT_LOCK) {
+            Engine.getEngine(DeviceChoice.ENGINE).setRandomSeed((int) settings.seed());
+            trainer.initialize(new Shape(Math.min(settings.batchSize(), trainY.length), frames, width));
+        }
     }
 
     @Override
@@ -121,17 +124,15 @@ public final class EpochTrainer implements Trial {
                 int[] yb = new int[m];
                 for (int i = 0; i < m; i++) yb[i] = trainY[order[start + i]];
                 NDArray y = sub.create(yb);
-                synchronized (GRADIENT_LOCK) {
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                        NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
-                        gc.backward(l);
-                        lossSum += l.getFloat();
-                        int[] pred = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
-                        for (int i = 0; i < m; i++) if (pred[i] == yb[i]) correct++;
-                    }
-                    trainer.step();
+                try (GradientCollector gc = new ThreadGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                    NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
+                    gc.backward(l);
+                    lossSum += l.getFloat();
+                    int[] pred = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+                    for (int i = 0; i < m; i++) if (pred[i] == yb[i]) correct++;
                 }
+                trainer.step();
             }
             batches++;
         }
@@ -189,7 +190,8 @@ public final class EpochTrainer implements Trial {
         int b = 256;
         for (int start = 0; start < n; start += b) {
             int m = Math.min(b, n - start);
-            try (NDManager sub = trainer.getManager().newSubManager()) {
+            try (NDManager sub = trainer.getManager().newSubManager();
+                 ThreadGradientCollector.NoGrad off = ThreadGradientCollector.noGrad()) {
                 float[] buf = new float[m * frames * width];
                 System.arraycopy(xs, start * frames * width, buf, 0, buf.length);
                 NDArray x = sub.create(buf, new Shape(m, frames, width));

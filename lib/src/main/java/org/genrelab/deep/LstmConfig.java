@@ -6,7 +6,7 @@ import org.genrelab.tune.RandomSearch;
 /**
  * One LSTM configuration of the study's search space.
  *
- * @param hidden      hidden units (search: 2^3..2^9)
+ * @param hidden      hidden units (search: 2^3..2^8)
  * @param layers      stacked layers (search: 1..5)
  * @param lr          Adam learning rate (search: log-uniform 1e-4..1e-1)
  * @param batch       batch size (search: 16, 32, 64, 128, 256)
@@ -18,9 +18,12 @@ public record LstmConfig(int hidden, int layers, double lr, int batch, double dr
     /** The study's published best configuration. */
     public static final LstmConfig PUBLISHED = new LstmConfig(64, 2, 0.006, 64, 0.1, 0.15);
 
-    /** A draw from the study's search space. */
+    /**
+     * A draw from the study's search space. Hidden sizes are 2^3..2^8: the study drew them with
+     * {@code 2 ** np.random.randint(3, 9)}, whose upper bound is exclusive (its write-up says 2^9).
+     */
     public static LstmConfig sample(Random rnd) {
-        int hidden = 1 << RandomSearch.intBetween(rnd, 3, 9);
+        int hidden = 1 << RandomSearch.intBetween(rnd, 3, 8);
         int layers = RandomSearch.intBetween(rnd, 1, 5);
         double lr = RandomSearch.logUniform(rnd, 1e-4, 1e-1);
         int batch = RandomSearch.choice(rnd, 16, 32, 64, 128, 256);

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
 import org.genrelab.eval.ClassificationMetrics;
@@ -35,15 +36,15 @@ public final class Part2Experiments {
         return new SplitData(s.split(), Arrays.copyOf(s.ids(), n), Arrays.copyOf(s.x(), n), Arrays.copyOf(s.y(), n));
     }
 
-    /** Trains {@code block} once per seed and scores each run on the test split. */
-    public static ModelResult train(String model, Supplier<Block> block, StudyEmbeddings data, Part2Settings p,
+    /** Trains {@code block(seed)} once per seed and scores each run on the test split. */
+    public static ModelResult train(String model, LongFunction<Block> block, StudyEmbeddings data, Part2Settings p,
                                     TrainSettings settings, long[] seeds) {
         SplitData tr = head(data.train(), p.trainLimit());
         int classes = data.genres().size();
         List<TrainingRun> runs = new ArrayList<>();
         long t0 = System.nanoTime();
         for (long seed : seeds) {
-            try (EpochTrainer t = new EpochTrainer(block.get(), tr, data.validation(), data.test(), classes,
+            try (EpochTrainer t = new EpochTrainer(block.apply(seed), tr, data.validation(), data.test(), classes,
                     settings.withSeed(seed))) {
                 runs.add(t.fit());
             }
@@ -69,40 +70,56 @@ public final class Part2Experiments {
                 ResultRow.of(EXPERIMENT, model, "macro_auc", auc, seconds, device, DATASET));
     }
 
-    /** The study's published LSTM configuration, retrained with early stopping. */
+    /** The study's published LSTM configuration, trained with early stopping once per seed. */
     public static ModelResult lstmPublished(StudyEmbeddings data, Part2Settings p, long seed) {
         LstmConfig c = LstmConfig.PUBLISHED;
-        return train("lstm-published", () -> lstmBlock(c, data.genres().size()), data, p,
-                c.settings(p.retrainEpochs(), p.patience(), seed), new long[] {seed});
+        return train("lstm-published", s -> lstmBlock(c, data.genres().size(), s), data, p,
+                c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
+    }
+
+    /** {@link #lstmSearch(StudyEmbeddings, Part2Settings, long, Consumer)} without progress reports. */
+    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed)
+            throws InterruptedException {
+        return lstmSearch(data, p, seed, r -> { });
     }
 
     /**
-     * ASHA random search over the study's LSTM space (validation accuracy), then the best
-     * configuration retrained with early stopping and scored on the test split. Trials run on
-     * {@code p.threads()} threads; with more than one thread, trial order (and so ASHA's decisions)
-     * depends on timing.
+     * The study's search: {@code p.trials()} random configurations under ASHA on validation accuracy
+     * (Ray Tune's rule; trials report on improvement and end after {@code patience} epochs without
+     * one, as the study's training function did), then the configuration with the best validation
+     * accuracy retrained with early stopping once per seed and scored on the test split. Trials train
+     * {@code p.threads()} at a time; the decisions, and so the result, are those of a one-thread run.
      */
-    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed)
-            throws InterruptedException {
+    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed,
+                                              Consumer<TrialRecord<LstmConfig>> progress) throws InterruptedException {
         int classes = data.genres().size();
         SplitData tr = head(data.train(), p.trainLimit());
         List<LstmConfig> configs = RandomSearch.sample(p.trials(), seed, LstmConfig::sample);
-        AshaScheduler asha = new AshaScheduler(p.graceEpochs(), p.reductionFactor(), p.searchEpochs());
+        AshaScheduler asha = new AshaScheduler(p.graceEpochs(), p.reductionFactor(), p.maxT());
         long t0 = System.nanoTime();
-        List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs,
-                (id, c) -> new EpochTrainer(lstmBlock(c, classes), tr, data.validation(), null, classes,
-                        c.settings(p.searchEpochs(), 0, seed + id)), asha, p.threads());
+        int torchThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / p.threads());
+        List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs, (id, c) -> {
+            DeviceChoice.setTorchThreadsOfThisThread(torchThreads); // the cores are shared between trials
+            return new EpochTrainer(lstmBlock(c, classes, seed + id), tr, data.validation(), null, classes,
+                    c.settings(p.searchProtocol().maxEpochs(), 0, seed + id));
+        }, asha, p.searchProtocol(), p.threads(), progress);
         double searchSeconds = (System.nanoTime() - t0) / 1e9;
-        LstmConfig best = trials.stream().filter(t -> t.failure() == null && !t.curve().isEmpty())
-                .max(Comparator.comparingDouble(TrialRecord::lastMetric)).orElseThrow(
-                        () -> new IllegalStateException("every LSTM trial failed")).config();
-        ModelResult retrained = train("lstm-asha-best", () -> lstmBlock(best, classes), data, p,
-                best.settings(p.retrainEpochs(), p.patience(), seed), new long[] {seed});
+        LstmConfig best = bestTrial(trials).config();
+        ModelResult retrained = train("lstm-asha-best", s -> lstmBlock(best, classes, s), data, p,
+                best.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
         return new LstmSearchResult(trials, best, retrained, searchSeconds);
     }
 
-    static Block lstmBlock(LstmConfig c, int classes) {
-        return ClassifierBlocks.lstm(c.hidden(), c.layers(), c.dropBetween(), c.dropOut(), classes);
+    /** The trial with the best validation accuracy (Ray's {@code get_best_config}); the lowest id on ties. */
+    public static <C> TrialRecord<C> bestTrial(List<TrialRecord<C>> trials) {
+        return trials.stream().filter(t -> t.failure() == null && !t.curve().isEmpty())
+                .max(Comparator.comparingDouble((TrialRecord<C> t) -> t.bestMetric())
+                        .thenComparing(Comparator.comparingInt((TrialRecord<C> t) -> t.id()).reversed()))
+                .orElseThrow(() -> new IllegalStateException("every search trial failed"));
+    }
+
+    static Block lstmBlock(LstmConfig c, int classes, long seed) {
+        return ClassifierBlocks.lstm(c.hidden(), c.layers(), c.dropBetween(), c.dropOut(), classes, seed);
     }
 
     /**
@@ -118,26 +135,30 @@ public final class Part2Experiments {
         };
     }
 
-    /** One FCNN variant with SGD lr 0.005, batch 10 (the study's), {@code p.fcnnRuns()} seeds. */
+    /** One FCNN variant with SGD lr 0.005, batch 10 (the study's), once per seed of the results table. */
     public static ModelResult fcnn(String variant, int h, StudyEmbeddings data, Part2Settings p, long seed) {
-        int[] hidden = fcnnHidden(variant, h);
-        double dropout = variant.equals("2-1") ? 0.5 : 0.0;
-        long[] seeds = new long[p.fcnnRuns()];
-        for (int i = 0; i < seeds.length; i++) seeds[i] = seed + i;
-        return train("fcnn-" + variant + "-h" + h, () -> ClassifierBlocks.fcnn(hidden, dropout, data.genres().size()),
-                data, p, new TrainSettings("sgd", 0.005, 10, p.fcnnEpochs(), p.patience(), seed), seeds);
+        return fcnn(variant, h, data, p, p.seedsFrom(seed));
     }
 
-    /** The FCNN 2-1 hidden-size sweep, one result per size in {@code p.fcnnHidden()}. */
+    private static ModelResult fcnn(String variant, int h, StudyEmbeddings data, Part2Settings p, long[] seeds) {
+        int[] hidden = fcnnHidden(variant, h);
+        double dropout = variant.equals("2-1") ? 0.5 : 0.0;
+        return train("fcnn-" + variant + "-h" + h, s -> ClassifierBlocks.fcnn(hidden, dropout, data.genres().size(), s),
+                data, p, new TrainSettings("sgd", 0.005, 10, p.fcnnEpochs(), p.patience(), seeds[0]), seeds);
+    }
+
+    /** The FCNN 2-1 hidden-size sweep, {@code p.fcnnRuns()} seeds per size in {@code p.fcnnHidden()}. */
     public static List<ModelResult> fcnnSweep(StudyEmbeddings data, Part2Settings p, long seed) {
+        long[] seeds = new long[p.fcnnRuns()];
+        for (int i = 0; i < seeds.length; i++) seeds[i] = seed + i;
         List<ModelResult> out = new ArrayList<>();
-        for (int h : p.fcnnHidden()) out.add(fcnn("2-1", h, data, p, seed));
+        for (int h : p.fcnnHidden()) out.add(fcnn("2-1", h, data, p, seeds));
         return out;
     }
 
-    /** The CNN (two convolutions + one linear layer), Adam lr 1e-3, batch 300, fixed epochs. */
+    /** The CNN (two convolutions + one linear layer), Adam lr 1e-3, batch 300, fixed epochs, once per seed. */
     public static ModelResult cnn(StudyEmbeddings data, Part2Settings p, long seed) {
-        return train("cnn", () -> ClassifierBlocks.cnn(64, 32, 3, data.genres().size()), data, p,
-                new TrainSettings("adam", 1e-3, 300, p.cnnEpochs(), 0, seed), new long[] {seed});
+        return train("cnn", s -> ClassifierBlocks.cnn(64, 32, 3, data.genres().size()), data, p,
+                new TrainSettings("adam", 1e-3, 300, p.cnnEpochs(), 0, seed), p.seedsFrom(seed));
     }
 }

@@ -25,15 +25,17 @@ public final class Part2Main {
             System.exit(2);
         }
         Path dataDir = Path.of(args[0]);
-        Part2Settings p = switch (args[1]) {
+        Part2Settings mode = switch (args[1]) {
             case "full" -> Part2Settings.full();
-            case "full1" -> Part2Settings.full().withRuns(1); // full settings, one seed per configuration
+            case "full1" -> Part2Settings.full().withSeeds(1); // full settings, one seed per model
             case "quick" -> Part2Settings.quick();
             default -> throw new IllegalArgumentException("mode must be quick, full or full1, got '" + args[1] + "'");
         };
         StudyEmbeddings data = StudyEmbeddings.load(dataDir.resolve("study-embeddings"),
                 FmaTracks.load(dataDir.resolve("fma_small_tracks.csv")));
-        System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1]);
+        String searchThreads = System.getProperty("genrelab.searchThreads");
+        Part2Settings p = searchThreads == null ? mode : mode.withThreads(Integer.parseInt(searchThreads.trim()));
+        System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1] + "; " + p);
         long seed = 42;
         for (int i = 2; i < args.length; i++) {
             List<ResultRow> rows = new ArrayList<>();
@@ -46,9 +48,16 @@ public final class Part2Main {
                 }
                 case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));
                 case "lstm-search" -> {
-                    LstmSearchResult r = Part2Experiments.lstmSearch(data, p, seed);
-                    r.trials().forEach(t -> System.out.println("  trial " + t.id() + " " + t.config() + " stopped "
-                            + t.stoppedAt() + " val " + t.lastMetric() + (t.failure() == null ? "" : " " + t.failure())));
+                    long t0 = System.nanoTime();
+                    int[] done = {0};
+                    LstmSearchResult r = Part2Experiments.lstmSearch(data, p, seed, t -> {
+                        synchronized (done) {
+                            done[0]++;
+                            System.out.printf(java.util.Locale.ROOT, "  [%3d/%d %6.0f s] trial %d %s epochs %d by %s best val %.4f%s%n",
+                                    done[0], p.trials(), (System.nanoTime() - t0) / 1e9, t.id(), t.config(), t.stoppedAt(),
+                                    t.stoppedBy(), t.bestMetric(), t.failure() == null ? "" : " " + t.failure());
+                        }
+                    });
                     System.out.println("  best " + r.best() + " search " + r.searchSeconds() + " s");
                     rows.addAll(print(r.retrained()));
                 }

@@ -1,40 +1,59 @@
 package org.genrelab.deep;
 
+import org.genrelab.tune.TrialProtocol;
+
 /**
  * Sizes of the Part 2 experiments: {@link #full()} is the study's protocol, {@link #quick()} shrinks
  * searches, epochs and data so CI runs in minutes.
  *
  * @param trials          LSTM random-search configurations (study: 200)
- * @param graceEpochs     ASHA grace period
- * @param reductionFactor ASHA reduction factor η
- * @param searchEpochs    ASHA maximum epochs per trial
- * @param threads         trials run at once
+ * @param graceEpochs     ASHA grace period (study: 1)
+ * @param reductionFactor ASHA reduction factor η (study: 2)
+ * @param maxT            ASHA's max_t, in reported iterations (study: 50)
+ * @param searchProtocol  how a search trial reports and ends (study: 50 epochs, patience 4, reports on
+ *                        improvement only)
+ * @param threads         search trials training at the same moment
  * @param retrainEpochs   maximum epochs when retraining an LSTM
- * @param patience        early-stopping patience (epochs without better validation accuracy)
+ * @param patience        early-stopping patience of final trainings (epochs without better validation accuracy)
  * @param fcnnEpochs      maximum FCNN epochs
- * @param fcnnRuns        seeds per FCNN configuration (study: 3)
+ * @param fcnnRuns        seeds per configuration of the FCNN hidden-size sweep (study: 3)
  * @param fcnnHidden      hidden sizes of the FCNN 2-1 sweep (study: 100, 90, ..., 20)
  * @param cnnEpochs       CNN epochs (study: 60)
  * @param trainLimit      use only the first this-many training tracks (0: all)
+ * @param seeds           seeds of each model in the results table (mean ± std over them)
  */
-public record Part2Settings(int trials, int graceEpochs, int reductionFactor, int searchEpochs, int threads,
-                            int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns, int[] fcnnHidden,
-                            int cnnEpochs, int trainLimit) {
+public record Part2Settings(int trials, int graceEpochs, int reductionFactor, int maxT, TrialProtocol searchProtocol,
+                            int threads, int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns, int[] fcnnHidden,
+                            int cnnEpochs, int trainLimit, int seeds) {
 
-    /** The study's settings (the FCNN's 1000 epochs are capped at 200 with early stopping). */
+    /** The study's settings on all cores (the FCNN's 1000 epochs are capped at 200 with early stopping). */
     public static Part2Settings full() {
-        return new Part2Settings(200, 2, 3, 50, 2, 100, 10, 200, 3, new int[] {100, 90, 80, 70, 60, 50, 40, 30, 20},
-                60, 0);
+        return new Part2Settings(200, 1, 2, 50, TrialProtocol.study(), Runtime.getRuntime().availableProcessors(),
+                100, 10, 200, 3, new int[] {100, 90, 80, 70, 60, 50, 40, 30, 20}, 60, 0, 5);
     }
 
-    /** The same settings with {@code runs} seeds per FCNN configuration. */
-    public Part2Settings withRuns(int runs) {
-        return new Part2Settings(trials, graceEpochs, reductionFactor, searchEpochs, threads, retrainEpochs, patience,
-                fcnnEpochs, runs, fcnnHidden, cnnEpochs, trainLimit);
-    }
-
-    /** Minutes instead of hours: few trials, few epochs, a slice of the training split. */
+    /** Minutes instead of hours: few trials, few epochs, a slice of the training split, two seeds. */
     public static Part2Settings quick() {
-        return new Part2Settings(6, 1, 3, 3, 2, 4, 2, 3, 2, new int[] {30}, 3, 1500);
+        return new Part2Settings(6, 1, 2, 3, new TrialProtocol(3, 1, true), Runtime.getRuntime().availableProcessors(),
+                4, 2, 3, 2, new int[] {30}, 3, 1500, 2);
+    }
+
+    /** The same settings with {@code n} seeds per model and per sweep configuration. */
+    public Part2Settings withSeeds(int n) {
+        return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs,
+                patience, fcnnEpochs, n, fcnnHidden, cnnEpochs, trainLimit, n);
+    }
+
+    /** The same settings with {@code n} search trials training at once. */
+    public Part2Settings withThreads(int n) {
+        return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, n, retrainEpochs,
+                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds);
+    }
+
+    /** The seeds of the results table: {@code seed, seed + 1, ...}. */
+    public long[] seedsFrom(long seed) {
+        long[] s = new long[seeds];
+        for (int i = 0; i < s.length; i++) s[i] = seed + i;
+        return s;
     }
 }

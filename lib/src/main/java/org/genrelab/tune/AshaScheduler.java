@@ -1,21 +1,26 @@
 package org.genrelab.tune;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Asynchronous successive halving (ASHA, Li et al. 2018, "A System for Massively Parallel
- * Hyperparameter Tuning") in its stopping form, as Ray Tune's {@code ASHAScheduler} applies it.
+ * Hyperparameter Tuning") in its stopping form, with the decision rule of Ray Tune 1.0's
+ * {@code ASHAScheduler}, which the study used ({@code grace_period=1, reduction_factor=2, max_t=50}).
  *
- * <p>Rungs sit at {@code gracePeriod · reductionFactor^k} epochs, below {@code maxEpochs}. When a
- * trial reports at a rung its metric is recorded there; the trial goes on iff the metric is among
- * the best {@code ceil(n / reductionFactor)} of the {@code n} values recorded at that rung so far
- * (itself included) — so early arrivals are promoted optimistically and later ones must beat the
- * top {@code 1/reductionFactor} fraction. Every trial stops at {@code maxEpochs}.
+ * <p>Rungs sit at {@code gracePeriod · reductionFactor^k} below {@code maxT}. A trial's report
+ * at iteration {@code t} is judged at the highest rung at or below {@code t} where the trial has
+ * not been recorded yet: with the values other trials recorded there before it, the cutoff is their
+ * {@code (1 − 1/η)} quantile (linear interpolation, as {@code numpy.nanpercentile}); the trial stops
+ * iff its metric is below the cutoff, and its metric is recorded. The first trial at a rung always
+ * goes on. Every trial stops at {@code maxT}. Higher metrics are better.
  *
  * <p>Hand-written because no Maven Central library implements ASHA; it knows nothing of DJL.
- * Thread-safe: trials running on several threads report concurrently.
+ * Thread-safe. Which values a decision sees depends on the order reports arrive in: {@link RandomSearch}
+ * makes that order the trial-id order, so a search decides the same with one thread or several.
  */
 public final class AshaScheduler {
 
@@ -24,34 +29,34 @@ public final class AshaScheduler {
 
     private final int gracePeriod;
     private final int reductionFactor;
-    private final int maxEpochs;
-    private final int[] rungEpochs;
-    private final List<List<Double>> recorded;
+    private final int maxT;
+    private final int[] rungs;
+    private final List<Map<Integer, Double>> recorded;
 
     /**
-     * @param gracePeriod     epochs before the first rung (≥ 1)
-     * @param reductionFactor η: the fraction 1/η of trials goes on at each rung (≥ 2)
-     * @param maxEpochs       epochs after which every trial stops (≥ gracePeriod)
+     * @param gracePeriod     iterations before the first rung (≥ 1)
+     * @param reductionFactor η: roughly 1/η of the trials goes on at each rung (≥ 2)
+     * @param maxT            iterations after which every trial stops (≥ gracePeriod)
      */
-    public AshaScheduler(int gracePeriod, int reductionFactor, int maxEpochs) {
+    public AshaScheduler(int gracePeriod, int reductionFactor, int maxT) {
         if (gracePeriod < 1) throw new IllegalArgumentException("gracePeriod must be >= 1, got " + gracePeriod);
         if (reductionFactor < 2) throw new IllegalArgumentException("reductionFactor must be >= 2, got " + reductionFactor);
-        if (maxEpochs < gracePeriod) {
-            throw new IllegalArgumentException("maxEpochs (" + maxEpochs + ") must be >= gracePeriod (" + gracePeriod + ")");
+        if (maxT < gracePeriod) {
+            throw new IllegalArgumentException("maxT (" + maxT + ") must be >= gracePeriod (" + gracePeriod + ")");
         }
         this.gracePeriod = gracePeriod;
         this.reductionFactor = reductionFactor;
-        this.maxEpochs = maxEpochs;
-        List<Integer> rungs = new ArrayList<>();
-        for (long r = gracePeriod; r < maxEpochs; r *= reductionFactor) rungs.add((int) r);
-        this.rungEpochs = rungs.stream().mapToInt(Integer::intValue).toArray();
+        this.maxT = maxT;
+        List<Integer> r = new ArrayList<>();
+        for (long t = gracePeriod; t < maxT; t *= reductionFactor) r.add((int) t);
+        this.rungs = r.stream().mapToInt(Integer::intValue).toArray();
         this.recorded = new ArrayList<>();
-        for (int i = 0; i < rungEpochs.length; i++) recorded.add(new ArrayList<>());
+        for (int i = 0; i < rungs.length; i++) recorded.add(new LinkedHashMap<>());
     }
 
-    /** Epochs at which rungs sit, ascending. */
+    /** Iterations at which rungs sit, ascending. */
     public int[] rungEpochs() {
-        return rungEpochs.clone();
+        return rungs.clone();
     }
 
     public int gracePeriod() {
@@ -62,31 +67,59 @@ public final class AshaScheduler {
         return reductionFactor;
     }
 
-    public int maxEpochs() {
-        return maxEpochs;
+    public int maxT() {
+        return maxT;
     }
 
     /**
-     * Records a trial's metric after {@code epoch} (1-based) and decides whether it goes on.
-     * Reports between rungs always continue.
+     * The rung (index into {@link #rungEpochs()}) at which a report of {@code trial} at
+     * {@code iteration} would be judged, or −1 when it passes no decision point.
      */
-    public synchronized Decision onResult(int epoch, double metric) {
-        if (epoch >= maxEpochs) return Decision.STOP;
-        for (int k = 0; k < rungEpochs.length; k++) {
-            if (rungEpochs[k] != epoch) continue;
-            List<Double> rung = recorded.get(k);
-            rung.add(metric);
-            List<Double> sorted = new ArrayList<>(rung);
-            sorted.sort(Collections.reverseOrder());
-            int keep = (sorted.size() + reductionFactor - 1) / reductionFactor; // ceil(n / eta)
-            double cutoff = sorted.get(keep - 1);
-            return metric >= cutoff ? Decision.CONTINUE : Decision.STOP;
+    public synchronized int rungFor(int trial, int iteration) {
+        if (iteration >= maxT) return -1;
+        for (int k = rungs.length - 1; k >= 0; k--) {
+            if (iteration >= rungs[k] && !recorded.get(k).containsKey(trial)) return k;
         }
-        return Decision.CONTINUE;
+        return -1;
+    }
+
+    /** Whether {@code trial} has a value recorded at rung {@code k}. */
+    public synchronized boolean isRecorded(int trial, int k) {
+        return recorded.get(k).containsKey(trial);
+    }
+
+    /**
+     * Judges a report of {@code trial} after {@code iteration} (1-based) with {@code metric}, records
+     * it at its rung, and says whether the trial goes on.
+     */
+    public synchronized Decision onResult(int trial, int iteration, double metric) {
+        if (iteration >= maxT) return Decision.STOP;
+        int k = rungFor(trial, iteration);
+        if (k < 0) return Decision.CONTINUE;
+        Map<Integer, Double> rung = recorded.get(k);
+        double cutoff = cutoff(rung.values(), reductionFactor);
+        rung.put(trial, metric);
+        return !Double.isNaN(cutoff) && metric < cutoff ? Decision.STOP : Decision.CONTINUE;
     }
 
     /** The metrics recorded so far at rung {@code k}, in arrival order. */
     public synchronized List<Double> recordedAt(int k) {
-        return List.copyOf(recorded.get(k));
+        return List.copyOf(recorded.get(k).values());
+    }
+
+    /** The (1 − 1/η) quantile of the values, linear interpolation; NaN when there are none. */
+    static double cutoff(java.util.Collection<Double> values, int reductionFactor) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) return Double.NaN;
+        double pos = (1.0 - 1.0 / reductionFactor) * (v.length - 1); // numpy.percentile, method 'linear'
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, v.length - 1);
+        return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+    }
+
+    @Override
+    public String toString() {
+        return "ASHA(grace " + gracePeriod + ", eta " + reductionFactor + ", max_t " + maxT + ", rungs "
+                + Arrays.toString(rungs) + ")";
     }
 }

@@ -7,11 +7,22 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Random search: draws configurations from a sampler with one seeded {@link Random}, and runs them
- * as {@link Trial}s on a fixed number of threads under an {@link AshaScheduler}.
+ * as {@link Trial}s under an {@link AshaScheduler}, on several threads, with the decisions a
+ * one-thread run would take.
+ *
+ * <p>ASHA's decisions depend on the order in which reports reach a rung. Here trial {@code i} is
+ * judged at a rung only once every trial {@code j < i} has either been recorded at that rung or
+ * ended, so each decision sees exactly the values it would see if the trials ran one after another in
+ * id order. Trials start in id order; up to {@code 2 · threads} are under way at once (one waiting
+ * for a predecessor frees its core for another), and at most {@code threads} train at the same
+ * moment. Given trials that are themselves deterministic, the search's records do not depend on
+ * {@code threads} or on timing.
  */
 public final class RandomSearch {
 
@@ -46,23 +57,45 @@ public final class RandomSearch {
         return out;
     }
 
+    /** {@link #run(List, TrialFactory, AshaScheduler, TrialProtocol, int, Consumer)} without progress reports. */
+    public static <C> List<TrialRecord<C>> run(List<C> configs, TrialFactory<C> newTrial, AshaScheduler scheduler,
+                                               TrialProtocol protocol, int threads) throws InterruptedException {
+        return run(configs, newTrial, scheduler, protocol, threads, r -> { });
+    }
+
     /**
-     * Runs every configuration as a trial, epoch by epoch, until the scheduler stops it.
+     * Runs every configuration as a trial, epoch by epoch, until the scheduler, the protocol's
+     * patience or its epoch limit ends it.
      *
      * @param configs   configurations, trial ids are their indices
      * @param newTrial  builds a trial for a configuration and its id
-     * @param scheduler decides after each epoch
-     * @param threads   trials run at once (≥ 1)
+     * @param scheduler judges reports
+     * @param protocol  when trials report and end on their own
+     * @param threads   trials training at the same moment (≥ 1)
+     * @param finished  called with each trial's record as it ends (e.g. a progress bar)
      * @return one record per configuration, in id order
      */
     public static <C> List<TrialRecord<C>> run(List<C> configs, TrialFactory<C> newTrial, AshaScheduler scheduler,
-                                               int threads) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+                                               TrialProtocol protocol, int threads, Consumer<TrialRecord<C>> finished)
+            throws InterruptedException {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        Order order = new Order(configs.size(), scheduler);
+        Semaphore cores = new Semaphore(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(configs.size(), 2 * threads)));
         try {
             List<Future<TrialRecord<C>>> futures = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 final int id = i;
-                futures.add(pool.submit(() -> runOne(id, configs.get(id), newTrial, scheduler)));
+                futures.add(pool.submit(() -> {
+                    TrialRecord<C> r;
+                    try {
+                        r = runOne(id, configs.get(id), newTrial, scheduler, protocol, order, cores);
+                    } finally {
+                        order.ended(id);
+                    }
+                    finished.accept(r);
+                    return r;
+                }));
             }
             List<TrialRecord<C>> out = new ArrayList<>();
             for (Future<TrialRecord<C>> f : futures) {
@@ -78,20 +111,104 @@ public final class RandomSearch {
         }
     }
 
-    private static <C> TrialRecord<C> runOne(int id, C config, TrialFactory<C> newTrial, AshaScheduler scheduler) {
+    private static <C> TrialRecord<C> runOne(int id, C config, TrialFactory<C> newTrial, AshaScheduler scheduler,
+                                             TrialProtocol protocol, Order order, Semaphore cores)
+            throws InterruptedException {
         List<Double> curve = new ArrayList<>();
-        int epoch = 0;
-        try (Trial trial = newTrial.create(id, config)) {
-            while (true) {
-                epoch++;
-                double m = trial.trainEpoch(epoch);
-                curve.add(m);
-                if (scheduler.onResult(epoch, m) == AshaScheduler.Decision.STOP) break;
+        double best = Double.NEGATIVE_INFINITY;
+        int sinceBest = 0;
+        int reports = 0;
+        String stoppedBy = "max-epochs";
+        Trial trial = null;
+        try {
+            cores.acquire();
+            try {
+                trial = newTrial.create(id, config);
+            } finally {
+                cores.release();
             }
-            return new TrialRecord<>(id, config, Collections.unmodifiableList(curve), epoch, null);
+            for (int epoch = 1; epoch <= protocol.maxEpochs(); epoch++) {
+                double m;
+                cores.acquire();
+                try {
+                    m = trial.trainEpoch(epoch);
+                } finally {
+                    cores.release();
+                }
+                curve.add(m);
+                boolean improved = m > best;
+                if (improved) {
+                    best = m;
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                if (improved || !protocol.onImprovementOnly()) {
+                    reports++;
+                    int iteration = protocol.onImprovementOnly() ? reports : epoch;
+                    if (iteration >= scheduler.maxT()) {
+                        stoppedBy = "max-t";
+                        break;
+                    }
+                    int rung = scheduler.rungFor(id, iteration);
+                    if (rung >= 0) {
+                        order.awaitPredecessors(id, rung);
+                        if (scheduler.onResult(id, iteration, m) == AshaScheduler.Decision.STOP) {
+                            stoppedBy = "asha@" + scheduler.rungEpochs()[rung];
+                            order.recorded();
+                            break;
+                        }
+                        order.recorded();
+                    }
+                }
+                if (protocol.patience() > 0 && sinceBest > protocol.patience()) {
+                    stoppedBy = "patience";
+                    break;
+                }
+            }
+            return new TrialRecord<>(id, config, Collections.unmodifiableList(curve), curve.size(), stoppedBy, null);
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) {
-            return new TrialRecord<>(id, config, Collections.unmodifiableList(curve), curve.size(),
+            return new TrialRecord<>(id, config, Collections.unmodifiableList(curve), curve.size(), "failure",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (trial != null) {
+                try {
+                    trial.close();
+                } catch (Exception ignored) {
+                    // closing frees native memory; a failure here must not hide the trial's record
+                }
+            }
+        }
+    }
+
+    /** Makes trial i wait, at a rung, for every trial j < i to be recorded there or to have ended. */
+    private static final class Order {
+        private final boolean[] ended;
+        private final AshaScheduler scheduler;
+
+        Order(int n, AshaScheduler scheduler) {
+            this.ended = new boolean[n];
+            this.scheduler = scheduler;
+        }
+
+        synchronized void awaitPredecessors(int id, int rung) throws InterruptedException {
+            while (!ready(id, rung)) wait();
+        }
+
+        private boolean ready(int id, int rung) {
+            for (int j = 0; j < id; j++) if (!ended[j] && !scheduler.isRecorded(j, rung)) return false;
+            return true;
+        }
+
+        synchronized void recorded() {
+            notifyAll();
+        }
+
+        synchronized void ended(int id) {
+            ended[id] = true;
+            notifyAll();
         }
     }
 

@@ -4,15 +4,17 @@ import java.util.List;
 
 /**
  * What a search learned from one trial: its configuration, the validation metric after each epoch
- * it ran, and the epoch at which it stopped.
+ * it ran, and why and when it stopped.
  *
- * @param id            trial index in the search (0-based)
- * @param config        the sampled configuration
- * @param curve         validation metric after epochs 1..stoppedAt
- * @param stoppedAt     the last epoch trained
- * @param failure       null, or the message of the exception that ended the trial
+ * @param id        trial index in the search (0-based)
+ * @param config    the sampled configuration
+ * @param curve     validation metric after epochs 1..stoppedAt
+ * @param stoppedAt the last epoch trained
+ * @param stoppedBy what ended it: {@code "asha@<rung iteration>"}, {@code "patience"}, {@code "max-epochs"},
+ *                  {@code "max-t"} or {@code "failure"}
+ * @param failure   null, or the message of the exception that ended the trial
  */
-public record TrialRecord<C>(int id, C config, List<Double> curve, int stoppedAt, String failure) {
+public record TrialRecord<C>(int id, C config, List<Double> curve, int stoppedAt, String stoppedBy, String failure) {
 
     /** Validation metric at the epoch it stopped (NaN when it never reported). */
     public double lastMetric() {

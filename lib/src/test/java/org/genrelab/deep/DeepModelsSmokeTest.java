@@ -60,14 +60,14 @@ class DeepModelsSmokeTest {
 
     @Test
     void lstmBeatsChance() {
-        double acc = valAccuracy(() -> ClassifierBlocks.lstm(32, 2, 0.1, 0.15, classes),
+        double acc = valAccuracy(() -> ClassifierBlocks.lstm(32, 2, 0.1, 0.15, classes, 42),
                 new TrainSettings("adam", 0.006, 64, 2, 0, 42));
         assertTrue(acc > 0.30, "LSTM val accuracy " + acc);
     }
 
     @Test
     void fcnnBeatsChance() {
-        double acc = valAccuracy(() -> ClassifierBlocks.fcnn(new int[] {128, 30}, 0.5, classes),
+        double acc = valAccuracy(() -> ClassifierBlocks.fcnn(new int[] {128, 30}, 0.5, classes, 42),
                 new TrainSettings("sgd", 0.005, 10, 2, 0, 42));
         assertTrue(acc > 0.30, "FCNN val accuracy " + acc);
     }
@@ -85,7 +85,7 @@ class DeepModelsSmokeTest {
         double[][] runs = new double[3][];
         long[] seeds = {7, 7, 8};
         for (int k = 0; k < 3; k++) {
-            try (EpochTrainer t = new EpochTrainer(ClassifierBlocks.lstm(16, 1, 0, 0.1, classes), small, Part2Experiments.head(val, 100), null,
+            try (EpochTrainer t = new EpochTrainer(ClassifierBlocks.lstm(16, 1, 0, 0.1, classes, seeds[k]), small, Part2Experiments.head(val, 100), null,
                     classes, new TrainSettings("adam", 0.01, 32, 2, 0, seeds[k]))) {
                 TrainingRun r = t.fit();
                 runs[k] = new double[] {r.trainLoss().get(0), r.trainLoss().get(1), r.valLoss().get(1)};

@@ -12,18 +12,20 @@ import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.report.ResultRow;
 import org.genrelab.tune.RandomSearch;
+import org.genrelab.tune.TrialProtocol;
 import org.genrelab.tune.TrialRecord;
 import org.junit.jupiter.api.Test;
 
 /** The Part 2 entry points in a tiny mode: shapes of what they return, and the study's search space. */
 class Part2ExperimentsTest {
 
-    private static final Part2Settings TINY = new Part2Settings(3, 1, 3, 2, 2, 2, 1, 2, 2, new int[] {20}, 2, 400);
+    private static final Part2Settings TINY = new Part2Settings(3, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 1, 2, 2,
+            new int[] {20}, 2, 400, 2);
 
     @Test
     void searchSpaceIsTheStudys() {
         for (LstmConfig c : RandomSearch.sample(500, 1, LstmConfig::sample)) {
-            assertTrue(Integer.bitCount(c.hidden()) == 1 && c.hidden() >= 8 && c.hidden() <= 512, c.toString());
+            assertTrue(Integer.bitCount(c.hidden()) == 1 && c.hidden() >= 8 && c.hidden() <= 256, c.toString());
             assertTrue(c.layers() >= 1 && c.layers() <= 5, c.toString());
             assertTrue(c.lr() >= 1e-4 && c.lr() < 1e-1, c.toString());
             assertTrue(List.of(16, 32, 64, 128, 256).contains(c.batch()), c.toString());
@@ -49,11 +51,12 @@ class Part2ExperimentsTest {
         assertEquals(3, s.trials().size());
         for (TrialRecord<LstmConfig> t : s.trials()) {
             assertEquals(null, t.failure());
-            assertTrue(t.stoppedAt() == 1 || t.stoppedAt() == 2, "ASHA max 2 epochs: " + t);
+            assertTrue(t.stoppedAt() == 1 || t.stoppedAt() == 2, "at most 2 epochs: " + t);
             assertEquals(t.stoppedAt(), t.curve().size());
         }
         // the first trial to reach rung 1 is always promoted, so at least one ran to the max
         assertTrue(s.trials().stream().anyMatch(t -> t.stoppedAt() == 2));
+        assertEquals(2, s.retrained().runs().size(), "one retraining per seed");
         TrainingRun r = s.retrained().runs().get(0);
         assertTrue(r.epochs() >= 1 && r.epochs() <= 2);
         assertEquals(e.test().size(), r.testPredicted().length);
