@@ -1,6 +1,8 @@
 package org.genrelab.deep;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.genrelab.report.PredictionsCsv;
 import org.genrelab.report.ResultRow;
 
 /**
@@ -13,5 +15,14 @@ public record ModelResult(String model, List<TrainingRun> runs, List<ResultRow> 
     public ResultRow row(String metric) {
         return rows.stream().filter(r -> r.metric().equals(metric)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no metric " + metric + " for " + model));
+    }
+
+    /** The test predictions of every run, with class names, for {@link PredictionsCsv}. */
+    public List<PredictionsCsv.Run> predictions(List<String> classes) {
+        List<PredictionsCsv.Run> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            out.add(PredictionsCsv.Run.of(model, i, runs.get(i).testTruth(), runs.get(i).testPredicted(), classes));
+        }
+        return out;
     }
 }

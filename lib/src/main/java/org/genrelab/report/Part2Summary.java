@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import org.genrelab.eval.ClassificationMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -13,8 +15,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Gathers the results files of several notebooks into one table beside the study's numbers: one row
- * per model with our test macro-F1 (percent, mean and std over runs), accuracy, and the study's F1
- * for the model family its name starts with.
+ * per model with our test macro-F1 (percent, mean and std over runs), accuracy, training seconds, the
+ * device, and the study's F1 for the model family its name starts with; then per-genre F1 and the
+ * confusion matrix of the best model from its saved predictions ({@link PredictionsCsv}).
  */
 public final class Part2Summary {
 
@@ -28,6 +31,7 @@ public final class Part2Summary {
         IntColumn runs = IntColumn.create("runs");
         DoubleColumn acc = DoubleColumn.create("accuracy");
         DoubleColumn ref = DoubleColumn.create("study");
+        DoubleColumn seconds = DoubleColumn.create("train seconds");
         StringColumn device = StringColumn.create("device");
         List<String> missing = new ArrayList<>();
         for (String nb : notebooks) {
@@ -48,12 +52,87 @@ public final class Part2Summary {
                 String family = study.keySet().stream()
                         .filter(k -> r.model().toLowerCase(Locale.ROOT).startsWith(k)).findFirst().orElse(null);
                 ref.append(family == null ? Double.NaN : study.get(family));
+                seconds.append(r.seconds());
                 device.append(r.device());
             }
         }
         if (model.size() == 0) {
             throw new IllegalStateException("no results yet: run the notebooks " + notebooks + " first (missing: " + missing + ")");
         }
-        return Table.create("Test macro-F1 (%): ours and the study's", model, ours, std, runs, acc, ref, device);
+        return Table.create("Test macro-F1 (%): ours and the study's", model, ours, std, runs, acc, ref, seconds, device);
+    }
+
+    /** The model with the highest mean macro-F1 in a {@link #table} (the first on ties). */
+    public static String bestModel(Table summary) {
+        int best = 0;
+        for (int i = 1; i < summary.rowCount(); i++) {
+            if (summary.doubleColumn("ours").getDouble(i) > summary.doubleColumn("ours").getDouble(best)) best = i;
+        }
+        return summary.stringColumn("model").get(best);
+    }
+
+    /** The saved test predictions of {@code model}, one entry per run, from the notebooks' prediction files. */
+    public static List<PredictionsCsv.Run> predictions(RunParameters params, List<String> notebooks, String model)
+            throws IOException {
+        List<PredictionsCsv.Run> out = new ArrayList<>();
+        for (String nb : notebooks) {
+            var f = PredictionsCsv.fileFor(params, nb);
+            if (!Files.exists(f)) continue;
+            for (PredictionsCsv.Run r : PredictionsCsv.read(f)) if (r.model().equals(model)) out.add(r);
+        }
+        if (out.isEmpty()) throw new IllegalStateException("no saved predictions for model '" + model + "' in " + notebooks);
+        return out;
+    }
+
+    /** The classes seen in the runs' labels and predictions, sorted. */
+    public static List<String> classes(List<PredictionsCsv.Run> runs) {
+        TreeSet<String> s = new TreeSet<>();
+        runs.forEach(r -> {
+            s.addAll(r.truth());
+            s.addAll(r.predicted());
+        });
+        return List.copyOf(s);
+    }
+
+    /** Per-class test F1 (percent): mean and std over the runs. */
+    public static Table perClassF1(String title, List<PredictionsCsv.Run> runs) {
+        List<String> classes = classes(runs);
+        double[][] f1 = new double[runs.size()][];
+        for (int k = 0; k < runs.size(); k++) {
+            f1[k] = ClassificationMetrics.perClassF1(indices(runs.get(k).truth(), classes),
+                    indices(runs.get(k).predicted(), classes), classes.size());
+        }
+        DoubleColumn mean = DoubleColumn.create("F1 (%)");
+        DoubleColumn sd = DoubleColumn.create("std");
+        for (int c = 0; c < classes.size(); c++) {
+            double m = 0;
+            for (double[] f : f1) m += f[c];
+            m /= f1.length;
+            double v = 0;
+            for (double[] f : f1) v += (f[c] - m) * (f[c] - m);
+            mean.append(100 * m);
+            sd.append(100 * Math.sqrt(v / f1.length));
+        }
+        return Table.create(title, StringColumn.create("genre", classes), mean, sd);
+    }
+
+    /** The confusion matrix summed over the runs (rows: true class, columns: predicted; {@link #classes} order). */
+    public static int[][] confusion(List<PredictionsCsv.Run> runs) {
+        List<String> classes = classes(runs);
+        int[][] sum = new int[classes.size()][classes.size()];
+        for (PredictionsCsv.Run r : runs) {
+            int[][] c = ClassificationMetrics.confusion(indices(r.truth(), classes), indices(r.predicted(), classes),
+                    classes.size());
+            for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) sum[i][j] += c[i][j];
+        }
+        return sum;
+    }
+
+    private static int[] indices(List<String> names, List<String> classes) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes.indexOf(names.get(i));
+        }
+        return out;
     }
 }

@@ -1,0 +1,44 @@
+package org.genrelab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.genrelab.tune.TrialRecord;
+import org.junit.jupiter.api.Test;
+
+/** Search tables and notebook progress lines, on a hand-made set of trial records. */
+class SearchTablesTest {
+
+    private static final List<TrialRecord<String>> TRIALS = List.of(
+            new TrialRecord<>(0, "a", List.of(0.5, 0.6, 0.55), 3, "patience", null),
+            new TrialRecord<>(1, "b", List.of(0.2), 1, "asha@1", null),
+            new TrialRecord<>(2, "c", List.of(0.5, 0.7), 2, "asha@2", null),
+            new TrialRecord<>(3, "d", List.of(0.1), 1, "asha@1", null),
+            new TrialRecord<>(4, "e", List.of(), 0, "failure", "boom"));
+
+    @Test
+    void endReasonsAreCountedInRungOrder() {
+        var t = SearchTables.stoppedBy(TRIALS);
+        assertEquals(List.of("asha@1", "asha@2", "patience", "failure"), t.stringColumn("ended by").asList());
+        assertEquals(List.of(2, 1, 1, 1), t.intColumn("trials").asList());
+        assertEquals(1.0, t.doubleColumn("mean epochs").getDouble(0), 0);
+    }
+
+    @Test
+    void topTrialsAreTheBestByValidation() {
+        var t = SearchTables.top("top", TRIALS, 2);
+        assertEquals(List.of(2, 0), t.intColumn("trial").asList());
+        assertEquals(0.7, t.doubleColumn("best validation").getDouble(0), 0);
+    }
+
+    @Test
+    void progressPrintsOncePerTenth() {
+        NotebookProgress p = new NotebookProgress("x", 20);
+        assertNull(p.step());
+        assertTrue(p.step().startsWith("x: 2/20 (10%)"));
+        for (int i = 0; i < 17; i++) p.step();
+        assertTrue(p.step().startsWith("x: 20/20 (100%)"));
+    }
+}
