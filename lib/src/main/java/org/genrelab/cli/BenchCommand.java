@@ -15,10 +15,12 @@ import picocli.CommandLine.Parameters;
         description = {"Benchmarks. 'features [FOLDER]': CPU seconds per 30-s clip for decoding, FMA's 518 features,",
                 "and everything with tempo and HPSS, on one thread, then the wall time per clip on all cores.",
                 "FOLDER defaults to ../shared/oracle/clips. librosa 0.5.0 takes about 1.0 s of CPU per clip for the",
-                "518 features and about 7 s more for HPSS."})
+                "518 features and about 7 s more for HPSS.",
+                "'part2': seconds per training epoch of the LSTM, FCNN and CNN on the study's embeddings",
+                "(GENRELAB_DATA, default ../shared/data) on the current device; --search adds the full ASHA search's wall time."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "features")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "features or part2")
     String what;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FOLDER", description = "Audio folder (default: ../shared/oracle/clips).")
@@ -27,10 +29,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Passes over the clips (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--epochs", defaultValue = "2", description = "part2: epochs timed per model (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--search", description = "part2: also run the full 200-configuration ASHA search and print its wall time.")
+    boolean search;
+
     @Override
     public Integer call() throws Exception {
+        if (what.equals("part2")) return part2();
         if (!what.equals("features")) {
-            System.err.println("genrelab bench: unknown benchmark '" + what + "' (have: features)");
+            System.err.println("genrelab bench: unknown benchmark '" + what + "' (have: features, part2)");
             return 2;
         }
         Path root = Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", "."));
@@ -48,6 +57,14 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (CPU, 1 thread)        %7.3f   librosa 0.5.0: ~8.0 -> %.1fx%n", f.allCpu(), 8.0 / f.allCpu());
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (wall, 1 thread)       %7.3f%n", f.wallPerClipOneThread());
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (wall, %d threads)      %7.3f%n", f.threads(), f.wallPerClipAllThreads());
+        return 0;
+    }
+
+    /** Seconds per epoch of the Part 2 models on the study's embeddings, and the search's wall time. */
+    private int part2() throws Exception {
+        var params = org.genrelab.report.RunParameters.fromEnvironment();
+        var data = org.genrelab.data.StudyEmbeddings.fromDataFolder(params.requireData());
+        org.genrelab.deep.Part2Benchmark.run(data, epochs, search, System.out);
         return 0;
     }
 }
