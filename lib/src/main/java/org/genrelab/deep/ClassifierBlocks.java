@@ -61,6 +61,13 @@ public final class ClassifierBlocks {
      * CNN: the 128 embedding dimensions as channels over the 31 time steps, two 1-D convolutions
      * ({@code filters1}, {@code filters2} filters of width {@code kernel}, ReLU), flattened, one linear
      * layer to the classes.
+     *
+     * <p>Not the study's exact network. Its {@code ConvNet} (notebook {@code part_2CNN}) takes the 31 time
+     * steps as channels: conv 16 (width 3, padding 1), ReLU, batch norm, dropout 0.5, conv 4, ReLU,
+     * flatten (512), dropout 0.5, batch norm, linear. Built with DJL 0.36's {@code BatchNorm} on the
+     * PyTorch 2.7.1 CPU engine, its forward pass gave NaN now and then (2 passes in 8 of a convolution
+     * followed by batch norm, on random input) and training diverged to NaN, so that network waits for a
+     * batch norm that behaves; this one has no normalisation.
      */
     public static Block cnn(int filters1, int filters2, int kernel, int classes) {
         SequentialBlock b = new SequentialBlock();
