@@ -41,7 +41,7 @@ public final class Part2Main {
             List<ResultRow> rows = new ArrayList<>();
             switch (args[i]) {
                 case "logistic" -> {
-                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.STUDY_C_GRID, 500,
+                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.STUDY_C_GRID, 100,
                             p.trainLimit());
                     r.candidates().forEach(c -> System.out.println("  " + c));
                     rows.addAll(r.rows());
