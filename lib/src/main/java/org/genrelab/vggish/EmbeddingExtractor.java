@@ -1,0 +1,234 @@
+package org.genrelab.vggish;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.genrelab.audio.AudioDecoder;
+import org.genrelab.audio.DecodedAudio;
+import org.genrelab.data.AudioCollection;
+import org.genrelab.data.Npy;
+import org.genrelab.data.NpyArray;
+import org.genrelab.data.Split;
+import org.genrelab.deep.DeviceChoice;
+import org.genrelab.dsp.Resample;
+
+/**
+ * VGGish embeddings of a dataset in the study's on-disk format: {@code <out>/embeddings/<id>.npy}
+ * (float32, shape (frames, 128), one row per 0.96 s) and, for FMA data, {@code train.npy},
+ * {@code val.npy}, {@code test.npy} (int64 track ids of FMA's split) — what
+ * {@link org.genrelab.data.StudyEmbeddings} reads. Per track: decode to mono at the native rate,
+ * resample to 16 kHz (resampy {@code kaiser_best}), log-mel examples ({@link VggishFrontEnd}), the
+ * network ({@link VggishBlock}, raw output before the final ReLU as the study's TensorFlow embeddings,
+ * optionally PCA + quantisation).
+ *
+ * <p>Resumable: each track's file is written under a temporary name and moved into place, so a run
+ * killed at any moment loses only the tracks in flight and redoes nothing it finished; failures are
+ * remembered ({@code failed/<id>.txt}) with their reason and listed in {@code failures.csv}.
+ * {@code embeddings.json} records the weights (checkpoint SHA-256, or the stand-in) and the
+ * post-processing; a folder made with other weights is refused rather than mixed. Decoding and the
+ * front end run on worker threads while the network runs on PyTorch's threads.
+ */
+public final class EmbeddingExtractor {
+
+    /** A track that gave no embedding, and why. */
+    public record Failure(String id, Path audio, String reason) {
+    }
+
+    /** What a run produced. */
+    public record Result(Path folder, int written, int reused, List<Failure> failed, double seconds) {
+    }
+
+    private final VggishWeights weights;
+    private final VggishPostprocessor pca;
+    private final int[] convChannels;
+    private final int[] fc;
+    private final int threads;
+
+    /**
+     * @param weights      the network's weights
+     * @param pca          PCA + quantisation to apply, or null for the raw embeddings (the study's)
+     * @param convChannels the six convolution widths ({@link VggishBlock#FULL_CONV_CHANNELS} for real VGGish)
+     * @param fc           the three fully connected widths
+     * @param threads      worker threads for decoding and the front end (≥ 1)
+     */
+    public EmbeddingExtractor(VggishWeights weights, VggishPostprocessor pca, int[] convChannels, int[] fc, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        this.weights = weights;
+        this.pca = pca;
+        this.convChannels = convChannels.clone();
+        this.fc = fc.clone();
+        this.threads = threads;
+    }
+
+    /** The full-size network. */
+    public static EmbeddingExtractor fullSize(VggishWeights weights, VggishPostprocessor pca, int threads) {
+        return new EmbeddingExtractor(weights, pca, VggishBlock.FULL_CONV_CHANNELS, VggishBlock.FULL_FC, threads);
+    }
+
+    /** The configuration written to {@code embeddings.json}. */
+    public String configJson() {
+        return "{\n  \"format\": \"study: embeddings/<id>.npy float32 (frames, " + fc[2] + ")\",\n"
+                + "  \"weights\": \"" + weights.description().replace("\"", "'") + "\",\n"
+                + "  \"pretrained\": " + weights.pretrained() + ",\n"
+                + "  \"weights_sha256\": \"" + weights.sha256() + "\",\n"
+                + "  \"conv_channels\": " + java.util.Arrays.toString(convChannels) + ",\n"
+                + "  \"fc\": " + java.util.Arrays.toString(fc) + ",\n"
+                + "  \"final_relu\": false,\n"
+                + "  \"pca\": " + (pca != null) + ",\n"
+                + "  \"sample_rate\": " + VggishFrontEnd.SAMPLE_RATE + ",\n"
+                + "  \"resampler\": \"resampy kaiser_best\"\n}\n";
+    }
+
+    /** Embeds every item not yet in {@code out}, then writes the split id files and failures.csv. */
+    public Result run(List<AudioCollection.Item> items, Path out, IntConsumer progress) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Path emb = out.resolve("embeddings");
+        Path failed = out.resolve("failed");
+        Files.createDirectories(emb);
+        Files.createDirectories(failed);
+        Path config = out.resolve("embeddings.json");
+        String json = configJson();
+        if (Files.exists(config)) {
+            String old = Files.readString(config, StandardCharsets.UTF_8);
+            if (!old.equals(json)) {
+                throw new IllegalStateException(out + " holds embeddings made with another configuration (" + config
+                        + "); use another output folder or delete it. Existing:\n" + old + "Asked:\n" + json);
+            }
+        } else {
+            writeAtomically(config, json.getBytes(StandardCharsets.UTF_8));
+        }
+        List<AudioCollection.Item> todo = new ArrayList<>();
+        int reused = 0;
+        for (AudioCollection.Item it : items) {
+            if (Files.exists(emb.resolve(it.id() + ".npy")) || Files.exists(failed.resolve(it.id() + ".txt"))) reused++;
+            else todo.add(it);
+        }
+        int done = reused;
+        progress.accept(done);
+        int written = 0;
+        BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(2 * threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "vggish-front-end");
+            th.setDaemon(true);
+            return th;
+        });
+        try (NDManager manager = NDManager.newBaseManager(DeviceChoice.device(), DeviceChoice.ENGINE)) {
+            VggishBlock block = new VggishBlock(convChannels, fc, false).loadStateDict(manager, weights.stateDict());
+            List<Future<?>> jobs = new ArrayList<>();
+            for (AudioCollection.Item it : todo) {
+                jobs.add(pool.submit(() -> {
+                    queue.put(prepare(it));
+                    return null;
+                }));
+            }
+            for (int i = 0; i < todo.size(); i++) {
+                Prepared p = queue.take();
+                if (p.failure != null) {
+                    writeAtomically(failed.resolve(p.item.id() + ".txt"), p.failure.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    float[][] e = p.count == 0 ? new float[0][] : block.embed(manager, p.examples, p.count);
+                    if (pca != null && e.length > 0) e = pca.apply(e);
+                    double[] flat = new double[e.length * fc[2]];
+                    for (int r = 0; r < e.length; r++) for (int c = 0; c < fc[2]; c++) flat[r * fc[2] + c] = e[r][c];
+                    writeAtomically(emb.resolve(p.item.id() + ".npy"),
+                            Npy.toBytes(new NpyArray("<f4", new int[] {e.length, fc[2]}, flat)));
+                    written++;
+                }
+                progress.accept(++done);
+            }
+            for (Future<?> f : jobs) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    throw new IOException("front end failed", ex.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Failure> failures = writeSummaries(items, out, emb, failed);
+        return new Result(out, written, reused, failures, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Decodes, resamples and frames one track; failures become a reason, never an exception. */
+    static Prepared prepare(AudioCollection.Item it) {
+        try {
+            DecodedAudio a = AudioDecoder.decodeMono(it.audio());
+            if (!a.ok()) return new Prepared(it, null, 0, a.outcome() + ": " + a.reason());
+            double[] y16k = Resample.resample(a.toDoubles(), a.sampleRate(), VggishFrontEnd.SAMPLE_RATE,
+                    Resample.Filter.KAISER_BEST);
+            double[][][] ex = VggishFrontEnd.waveformToExamples(y16k);
+            int f = VggishBlock.NUM_FRAMES * VggishBlock.NUM_BANDS;
+            float[] flat = new float[ex.length * f];
+            for (int n = 0; n < ex.length; n++) {
+                for (int t = 0; t < VggishBlock.NUM_FRAMES; t++) {
+                    for (int b = 0; b < VggishBlock.NUM_BANDS; b++) flat[n * f + t * VggishBlock.NUM_BANDS + b] = (float) ex[n][t][b];
+                }
+            }
+            return new Prepared(it, flat, ex.length, null);
+        } catch (Exception | OutOfMemoryError e) {
+            return new Prepared(it, null, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    record Prepared(AudioCollection.Item item, float[] examples, int count, String failure) {
+    }
+
+    /** failures.csv, and train/val/test id files of FMA items that have an embedding. */
+    private static List<Failure> writeSummaries(List<AudioCollection.Item> items, Path out, Path emb, Path failed)
+            throws IOException {
+        List<Failure> failures = new ArrayList<>();
+        TreeMap<Split, List<Long>> bySplit = new TreeMap<>();
+        if (items.stream().anyMatch(it -> it.track() != null && it.track().split() != null)) {
+            for (Split sp : Split.values()) bySplit.put(sp, new ArrayList<>());
+        }
+        for (AudioCollection.Item it : items) {
+            Path f = failed.resolve(it.id() + ".txt");
+            if (Files.exists(f)) {
+                failures.add(new Failure(it.id(), it.audio(), Files.readString(f, StandardCharsets.UTF_8)));
+            } else if (it.track() != null && it.track().split() != null && Files.exists(emb.resolve(it.id() + ".npy"))) {
+                bySplit.computeIfAbsent(it.track().split(), k -> new ArrayList<>()).add(it.track().trackId());
+            }
+        }
+        StringBuilder csv = new StringBuilder("id,audio,reason\n");
+        failures.stream().sorted(Comparator.comparing(Failure::id)).forEach(f -> csv.append(f.id()).append(',')
+                .append(quote(f.audio().toString())).append(',').append(quote(f.reason())).append('\n'));
+        writeAtomically(out.resolve("failures.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        for (var e : bySplit.entrySet()) {
+            List<Long> ids = e.getValue();
+            ids.sort(null);
+            double[] d = ids.stream().mapToDouble(Long::doubleValue).toArray();
+            writeAtomically(out.resolve(e.getKey().studyFileStem() + ".npy"), Npy.toBytes(new NpyArray("<i8", new int[] {d.length}, d)));
+        }
+        return failures;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"").replace('\n', ' ') + "\"";
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "VGGish %s, PCA %s", weights.description(), pca != null ? "on" : "off");
+    }
+}
