@@ -16,11 +16,12 @@ import picocli.CommandLine.Parameters;
                 "and everything with tempo and HPSS, on one thread, then the wall time per clip on all cores.",
                 "FOLDER defaults to ../shared/oracle/clips. librosa 0.5.0 takes about 1.0 s of CPU per clip for the",
                 "518 features and about 7 s more for HPSS.",
+                "'vggish': seconds per 30-s clip of the full-size VGGish (front end, network) on the current device.",
                 "'part2': seconds per training epoch of the LSTM, FCNN and CNN on the study's embeddings",
                 "(GENRELAB_DATA, default ../shared/data) on the current device; --search adds the full ASHA search's wall time."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "features or part2")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "features, vggish or part2")
     String what;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FOLDER", description = "Audio folder (default: ../shared/oracle/clips).")
@@ -38,8 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (what.equals("part2")) return part2();
+        if (what.equals("vggish")) return vggish();
         if (!what.equals("features")) {
-            System.err.println("genrelab bench: unknown benchmark '" + what + "' (have: features, part2)");
+            System.err.println("genrelab bench: unknown benchmark '" + what + "' (have: features, vggish, part2)");
             return 2;
         }
         Path root = Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", "."));
@@ -57,6 +59,21 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (CPU, 1 thread)        %7.3f   librosa 0.5.0: ~8.0 -> %.1fx%n", f.allCpu(), 8.0 / f.allCpu());
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (wall, 1 thread)       %7.3f%n", f.wallPerClipOneThread());
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (wall, %d threads)      %7.3f%n", f.threads(), f.wallPerClipAllThreads());
+        return 0;
+    }
+
+    /** Seconds per 30-s clip of the full-size VGGish: front end (1 thread) and network (PyTorch's threads). */
+    private int vggish() throws Exception {
+        Path root = Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", "."));
+        Path clip = root.resolve("../shared/oracle/clips/synth_song_30s.mp3").normalize();
+        if (!Files.exists(clip)) {
+            System.err.println("genrelab bench vggish: no clip " + clip);
+            return 2;
+        }
+        var f = org.genrelab.vggish.EmbeddingBenchmark.run(clip, repeats);
+        System.out.printf(Locale.ROOT, "full-size VGGish on %s, %d passes, seconds per 30-s clip:%n", clip.getFileName(), repeats);
+        System.out.printf(Locale.ROOT, "  decode + resample + log-mel (CPU, 1 thread)   %7.3f%n", f.frontEndSeconds());
+        System.out.printf(Locale.ROOT, "  network, %d examples (%s)        %7.3f%n", f.examples(), f.device(), f.networkSeconds());
         return 0;
     }
 
