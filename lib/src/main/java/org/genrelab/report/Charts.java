@@ -104,6 +104,13 @@ public final class Charts {
         return c;
     }
 
+    /** A frames × values matrix (e.g. log-mel {@code [frames][bands]}) as a heat map with frames along x. */
+    public static HeatMapChart frameHeatmap(String title, String yTitle, double[][] frames, int maxColumns) {
+        double[][] t = new double[frames[0].length][frames.length];
+        for (int f = 0; f < frames.length; f++) for (int i = 0; i < t.length; i++) t[i][f] = frames[f][i];
+        return heatmap(title, yTitle, t, maxColumns);
+    }
+
     /** A confusion matrix (rows = true class) as a heat map. */
     public static HeatMapChart confusion(String title, List<String> classes, int[][] counts) {
         HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 3 / 4).title(title)

@@ -66,4 +66,20 @@ public final class DatasetTables {
                 StringColumn.create("split", emb.exclusions().stream().map(e -> e.split().fmaName())),
                 StringColumn.create("reason", emb.exclusions().stream().map(StudyEmbeddings.Exclusion::reason)));
     }
+
+    /** How often each value occurs, one row per distinct value (sorted, numerically when all are integers). */
+    public static Table counts(String title, String column, java.util.List<String> values) {
+        boolean numeric = values.stream().allMatch(v -> v.matches("-?\\d+"));
+        Map<String, Integer> m = new TreeMap<>(numeric ? java.util.Comparator.comparingLong(Long::parseLong)
+                : java.util.Comparator.<String>naturalOrder());
+        for (String v : values) m.merge(v, 1, Integer::sum);
+        return Table.create(title, StringColumn.create(column, m.keySet()),
+                IntColumn.create("tracks", m.values().stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** Items that failed, with their reasons. */
+    public static Table failures(String title, java.util.List<String> ids, java.util.List<String> reasons) {
+        if (ids.size() != reasons.size()) throw new IllegalArgumentException(ids.size() + " ids but " + reasons.size() + " reasons");
+        return Table.create(title, StringColumn.create("id", ids), StringColumn.create("reason", reasons));
+    }
 }

@@ -79,6 +79,24 @@ public final class EmbeddingExtractor {
         return new EmbeddingExtractor(weights, pca, VggishBlock.FULL_CONV_CHANNELS, VggishBlock.FULL_FC, threads);
     }
 
+    /** Where the notebooks keep a dataset's embeddings: {@code <cache>/embeddings-<folder of tracks.csv>}. */
+    public static Path folderFor(Path cache, Path tracksCsv) {
+        Path parent = tracksCsv.toAbsolutePath().getParent();
+        return cache.resolve("embeddings-" + (parent == null ? "data" : parent.getFileName().toString()));
+    }
+
+    /** Frames per track of an embeddings folder, by id (ids sorted as strings). */
+    public static java.util.SortedMap<String, Integer> frameCounts(Path out) throws IOException {
+        java.util.SortedMap<String, Integer> m = new TreeMap<>();
+        try (var files = Files.list(out.resolve("embeddings"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".npy")).toList()) {
+                String name = f.getFileName().toString();
+                m.put(name.substring(0, name.length() - 4), Npy.read(f).shape()[0]);
+            }
+        }
+        return m;
+    }
+
     /** The configuration written to {@code embeddings.json}. */
     public String configJson() {
         return "{\n  \"format\": \"study: embeddings/<id>.npy float32 (frames, " + fc[2] + ")\",\n"

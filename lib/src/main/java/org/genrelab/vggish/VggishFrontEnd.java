@@ -38,6 +38,14 @@ public final class VggishFrontEnd {
         return nSamples < WIN_LENGTH ? 0 : 1 + (nSamples - WIN_LENGTH) / HOP_LENGTH;
     }
 
+    /** Log-mel spectrogram {@code [frames][64]} of mono audio at any rate, resampled to 16 kHz first (resampy kaiser_best). */
+    public static double[][] logMel(float[] y, int sr) {
+        float[] y16k = org.genrelab.dsp.Resample.resample(y, sr, SAMPLE_RATE, org.genrelab.dsp.Resample.Filter.KAISER_BEST);
+        double[] d = new double[y16k.length];
+        for (int i = 0; i < d.length; i++) d[i] = y16k[i];
+        return logMel(d);
+    }
+
     /**
      * Log-mel spectrogram {@code [frames][64]} of a 16 kHz mono waveform:
      * {@code ln(|rfft_512(hann · frame)| · melMatrix + 0.01)} (mel_features.log_mel_spectrogram).

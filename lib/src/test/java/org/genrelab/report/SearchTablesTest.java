@@ -41,4 +41,13 @@ class SearchTablesTest {
         for (int i = 0; i < 17; i++) p.step();
         assertTrue(p.step().startsWith("x: 20/20 (100%)"));
     }
+
+    @Test
+    void countsAndFailuresTables() {
+        var t = DatasetTables.counts("c", "frames", List.of("31", "10", "31", "1"));
+        assertEquals(List.of("1", "10", "31"), t.stringColumn("frames").asList());
+        assertEquals(List.of(1, 1, 2), t.intColumn("tracks").asList());
+        var f = DatasetTables.failures("f", List.of("11"), List.of("CORRUPT: not audio"));
+        assertEquals("CORRUPT: not audio", f.stringColumn("reason").get(0));
+    }
 }
