@@ -39,6 +39,30 @@ public final class Show {
         charts.forEach(Show::chart);
     }
 
+    /** Shows charts as one image: a grid of {@code columns} columns, each chart scaled to {@code cellWidth} pixels wide. */
+    public static void grid(List<? extends Chart<?, ?>> charts, int columns, int cellWidth) {
+        BufferedImage img = gridImage(charts, columns, cellWidth);
+        if (!display(null, img)) System.out.println("[grid of " + charts.size() + " charts, " + img.getWidth() + "x" + img.getHeight() + "]");
+    }
+
+    /** The image {@link #grid} shows. */
+    public static BufferedImage gridImage(List<? extends Chart<?, ?>> charts, int columns, int cellWidth) {
+        if (charts.isEmpty() || columns < 1 || cellWidth < 1) throw new IllegalArgumentException("need charts, columns >= 1, width >= 1");
+        List<BufferedImage> imgs = charts.stream().map(Show::image).toList();
+        int cellHeight = (int) Math.round((double) imgs.get(0).getHeight() * cellWidth / imgs.get(0).getWidth());
+        int rows = (imgs.size() + columns - 1) / columns;
+        BufferedImage out = new BufferedImage(columns * cellWidth, rows * cellHeight, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        for (int i = 0; i < imgs.size(); i++) {
+            g.drawImage(imgs.get(i), (i % columns) * cellWidth, (i / columns) * cellHeight, cellWidth, cellHeight, null);
+        }
+        g.dispose();
+        return out;
+    }
+
     /** Shows an HTML fragment (as its text outside a notebook). */
     public static void html(String html) {
         if (!display(html, null)) System.out.println(html.replaceAll("<[^>]+>", ""));
