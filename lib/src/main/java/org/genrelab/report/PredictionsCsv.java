@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Test-split predictions of a notebook's models, {@code report/results/<notebook>.predictions.csv}:
+ * Test-split predictions of a notebook's models, {@code report/predictions/<notebook>.csv}:
  * one row per (model, run, test item) with the true and the predicted class names, so that the
  * summary notebook can draw per-genre scores and confusion matrices without retraining. Written
  * atomically.
@@ -50,9 +50,9 @@ public final class PredictionsCsv {
     private PredictionsCsv() {
     }
 
-    /** The predictions file beside a notebook's results file. */
+    /** A notebook's predictions file, {@code <report>/predictions/<notebook>.csv} (results/ holds only result rows). */
     public static Path fileFor(RunParameters params, String notebook) {
-        return params.resultsFile(notebook).resolveSibling(notebook + ".predictions.csv");
+        return params.report().resolve("predictions").resolve(notebook + ".csv");
     }
 
     public static void write(Path file, List<Run> runs) throws IOException {
