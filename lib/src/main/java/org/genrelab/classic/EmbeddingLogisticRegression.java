@@ -29,6 +29,12 @@ public final class EmbeddingLogisticRegression {
     /** The search and the test outcome of the chosen C. */
     public record Result(List<Candidate> candidates, double bestC, int[] testTruth, int[] testPredicted,
                          double[][] testProbabilities, List<ResultRow> rows) {
+
+        /** The chosen model's test predictions as one saved run (the fit is convex: every seed gives this run). */
+        public List<org.genrelab.report.PredictionsCsv.Run> predictions(List<String> classes) {
+            return List.of(org.genrelab.report.PredictionsCsv.Run.of(rows.get(0).model(), 0, testTruth, testPredicted,
+                    classes));
+        }
     }
 
     private EmbeddingLogisticRegression() {

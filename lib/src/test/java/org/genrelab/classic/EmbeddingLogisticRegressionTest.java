@@ -53,5 +53,11 @@ class EmbeddingLogisticRegressionTest {
         System.out.println(r.candidates() + " test macroF1 " + testF1);
         assertTrue(testF1 > 0.25, "test macro-F1 " + testF1 + " should clearly beat chance (0.125)");
         assertEquals(e.test().size(), r.testPredicted().length);
+        // the saved run is the one scored: its labels give back the reported macro-F1
+        var run = r.predictions(e.genres()).get(0);
+        assertEquals(r.rows().get(0).model(), run.model());
+        int[] truth = run.truth().stream().mapToInt(e.genres()::indexOf).toArray();
+        int[] pred = run.predicted().stream().mapToInt(e.genres()::indexOf).toArray();
+        assertEquals(testF1, org.genrelab.eval.ClassificationMetrics.macroF1(truth, pred, e.genres().size()), 1e-12);
     }
 }
