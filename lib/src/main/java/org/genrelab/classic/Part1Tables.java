@@ -1,0 +1,98 @@
+package org.genrelab.classic;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.genrelab.features.FmaFeatureCsv;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The tables of notebook 02, built from a {@link StudyProtocol.Outcome}: the results beside the study's
+ * F1 (percent, mean ± std over the runs, with the model's parameters and times), per-genre F1 of one
+ * model, and its most important features.
+ */
+public final class Part1Tables {
+
+    private Part1Tables() {
+    }
+
+    /**
+     * One row per model: test macro-F1 and accuracy (percent, mean and population std over the runs), the
+     * study's F1 for the same model ({@code study}'s key the model name starts with, case-insensitive, or
+     * which it names in brackets, as "XGBoost (CatBoost stand-in)" names CatBoost; NaN if none), mean
+     * training and prediction seconds, the parameters.
+     */
+    public static Table summary(String title, StudyProtocol.Outcome o, Map<String, Double> study,
+                                List<ModelTrainer> trainers) {
+        StringColumn model = StringColumn.create("model");
+        DoubleColumn f1 = DoubleColumn.create("macro-F1");
+        DoubleColumn f1Std = DoubleColumn.create("± std");
+        DoubleColumn acc = DoubleColumn.create("accuracy");
+        DoubleColumn ref = DoubleColumn.create("study F1");
+        IntColumn runs = IntColumn.create("runs");
+        DoubleColumn train = DoubleColumn.create("train s");
+        DoubleColumn predict = DoubleColumn.create("predict s");
+        StringColumn params = StringColumn.create("parameters");
+        for (String m : o.models()) {
+            List<StudyProtocol.Run> rs = o.runs(m);
+            double[] f = rs.stream().mapToDouble(r -> 100 * r.macroF1()).toArray();
+            model.append(m);
+            f1.append(mean(f));
+            f1Std.append(std(f));
+            acc.append(mean(rs.stream().mapToDouble(r -> 100 * r.accuracy()).toArray()));
+            ref.append(studyF1(m, study));
+            runs.append(rs.size());
+            train.append(mean(rs.stream().mapToDouble(StudyProtocol.Run::trainSeconds).toArray()));
+            predict.append(mean(rs.stream().mapToDouble(StudyProtocol.Run::predictSeconds).toArray()));
+            params.append(trainers.stream().filter(t -> t.name().equals(m)).map(ModelTrainer::settings).findFirst()
+                    .orElse(""));
+        }
+        return Table.create(title, model, f1, f1Std, acc, ref, runs, train, predict, params);
+    }
+
+    /** The study's F1 for a model name, NaN when the study has no such row. */
+    static double studyF1(String model, Map<String, Double> study) {
+        String lower = model.toLowerCase(Locale.ROOT);
+        for (var e : study.entrySet()) {
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            if (lower.startsWith(k) || lower.contains("(" + k)) return e.getValue();
+        }
+        return Double.NaN;
+    }
+
+    /** Per-genre test F1 (percent) of one model, mean over its runs, in the outcome's class order. */
+    public static Table perGenreF1(StudyProtocol.Outcome o, String model) {
+        double[] f = o.perClassF1(model);
+        return Table.create("Per-genre F1 of " + model,
+                StringColumn.create("genre", o.classes()),
+                DoubleColumn.create("F1", java.util.Arrays.stream(f).map(v -> 100 * v)));
+    }
+
+    /** The {@code n} most important columns of a model (normalised importances, largest first); empty if it has none. */
+    public static Table topImportances(StudyProtocol.Outcome o, String model, int n) {
+        List<Map.Entry<FmaFeatureCsv.Column, Double>> top = o.importance(model).entrySet().stream()
+                .sorted(Map.Entry.<FmaFeatureCsv.Column, Double>comparingByValue(Comparator.reverseOrder())).limit(n)
+                .toList();
+        return Table.create(model + ": feature importances (top " + n + ")",
+                StringColumn.create("feature", top.stream().map(e -> e.getKey().toString())),
+                DoubleColumn.create("importance", top.stream().mapToDouble(Map.Entry::getValue)));
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+
+    private static double std(double[] v) {
+        double m = mean(v);
+        double s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return Math.sqrt(s / v.length);
+    }
+}
