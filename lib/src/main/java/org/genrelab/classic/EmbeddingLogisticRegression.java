@@ -30,6 +30,15 @@ public final class EmbeddingLogisticRegression {
     public record Result(List<Candidate> candidates, double bestC, int[] testTruth, int[] testPredicted,
                          double[][] testProbabilities, List<ResultRow> rows) {
 
+        /** The validation scores of every C tried, one row each. */
+        public tech.tablesaw.api.Table candidatesTable() {
+            return tech.tablesaw.api.Table.create("Validation scores per C",
+                    tech.tablesaw.api.DoubleColumn.create("C", candidates.stream().mapToDouble(Candidate::c)),
+                    tech.tablesaw.api.DoubleColumn.create("val macro-F1", candidates.stream().mapToDouble(Candidate::valMacroF1)),
+                    tech.tablesaw.api.DoubleColumn.create("val accuracy", candidates.stream().mapToDouble(Candidate::valAccuracy)),
+                    tech.tablesaw.api.DoubleColumn.create("fit seconds", candidates.stream().mapToDouble(Candidate::seconds)));
+        }
+
         /** The chosen model's test predictions as one saved run (the fit is convex: every seed gives this run). */
         public List<org.genrelab.report.PredictionsCsv.Run> predictions(List<String> classes) {
             return List.of(org.genrelab.report.PredictionsCsv.Run.of(rows.get(0).model(), 0, testTruth, testPredicted,

@@ -82,19 +82,27 @@ public final class SyntheticCorpus {
         return ensure(dir, new Parameters(perGenre, seed, DEFAULT_SECONDS), defaultThreads());
     }
 
-    /** The parameters of the default corpus: {@link #DEFAULT_PER_GENRE} clips of 30 s per genre, or 4 of 10 s in quick mode. */
-    public static Parameters defaults(boolean quick) {
-        return quick ? new Parameters(4, DEFAULT_SEED, 10.0) : new Parameters(DEFAULT_PER_GENRE, DEFAULT_SEED, DEFAULT_SECONDS);
+    /**
+     * The parameters of the default corpus: {@link #DEFAULT_PER_GENRE} clips of 30 s per genre. Quick mode uses it
+     * too: it shrinks Part 2's searches and epochs, not Part 1's audio, so the main job's default run is on this corpus.
+     */
+    public static Parameters defaults() {
+        return new Parameters(DEFAULT_PER_GENRE, DEFAULT_SEED, DEFAULT_SECONDS);
     }
 
     /**
-     * The default corpus under {@code cacheRoot} ({@code corpus-quick/} or {@code corpus/}), generated once and
-     * reused while its parameters hold; returns its {@code tracks.csv}.
+     * The default corpus under {@code cacheRoot} ({@code corpus/}), generated once and reused while its parameters
+     * hold; returns its {@code tracks.csv}.
      */
-    public static Path ensureDefault(Path cacheRoot, boolean quick, int threads) throws IOException {
-        Path dir = cacheRoot.resolve(quick ? "corpus-quick" : "corpus");
-        ensure(dir, defaults(quick), threads);
+    public static Path ensureDefault(Path cacheRoot, int threads) throws IOException {
+        Path dir = cacheRoot.resolve("corpus");
+        ensure(dir, defaults(), threads);
         return dir.resolve("tracks.csv");
+    }
+
+    /** Part 1's audio: the user's FMA {@code tracks.csv} when given (non-null), else the default corpus's. */
+    public static Path audioOrDefault(Path userTracksCsv, Path cacheRoot, int threads) throws IOException {
+        return userTracksCsv != null ? userTracksCsv : ensureDefault(cacheRoot, threads);
     }
 
     /** {@link #ensure(Path, int, long)} with every parameter and the number of threads. */

@@ -23,7 +23,17 @@ public final class NotebookProgress {
 
     /** Counts one unit done; prints when a new tenth is complete. Returns the line printed, or null. */
     public synchronized String step() {
-        done++;
+        return at(done + 1);
+    }
+
+    /**
+     * Sets the units done so far, for callbacks that report a running count (worker threads may report counts out
+     * of order: a smaller count than one already seen changes nothing); prints as {@link #step} does.
+     */
+    public synchronized String at(int doneSoFar) {
+        if (doneSoFar > total) throw new IllegalArgumentException(doneSoFar + " done of " + total);
+        if (doneSoFar <= done) return null;
+        done = doneSoFar;
         int tenth = (int) ((long) done * 10 / total);
         if (tenth == lastTenth) return null;
         lastTenth = tenth;

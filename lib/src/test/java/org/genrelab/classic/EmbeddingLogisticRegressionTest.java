@@ -53,6 +53,9 @@ class EmbeddingLogisticRegressionTest {
         System.out.println(r.candidates() + " test macroF1 " + testF1);
         assertTrue(testF1 > 0.25, "test macro-F1 " + testF1 + " should clearly beat chance (0.125)");
         assertEquals(e.test().size(), r.testPredicted().length);
+        var table = r.candidatesTable();
+        assertEquals(2, table.rowCount());
+        assertEquals(bestVal, table.doubleColumn("val macro-F1").max(), 0);
         // the saved run is the one scored: its labels give back the reported macro-F1
         var run = r.predictions(e.genres()).get(0);
         assertEquals(r.rows().get(0).model(), run.model());

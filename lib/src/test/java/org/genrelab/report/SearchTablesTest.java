@@ -2,6 +2,7 @@ package org.genrelab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,6 +41,16 @@ class SearchTablesTest {
         assertTrue(p.step().startsWith("x: 2/20 (10%)"));
         for (int i = 0; i < 17; i++) p.step();
         assertTrue(p.step().startsWith("x: 20/20 (100%)"));
+    }
+
+    @Test
+    void progressFromARunningCountIgnoresLateSmallerCounts() {
+        NotebookProgress p = new NotebookProgress("x", 10);
+        assertTrue(p.at(3).startsWith("x: 3/10 (30%)"));
+        assertNull(p.at(2)); // a worker thread reporting late
+        assertNull(p.at(3));
+        assertTrue(p.step().startsWith("x: 4/10 (40%)"));
+        assertThrows(IllegalArgumentException.class, () -> p.at(11));
     }
 
     @Test
