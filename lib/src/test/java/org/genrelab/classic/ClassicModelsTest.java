@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.genrelab.SharedData;
 import org.genrelab.data.FmaTracks;
@@ -182,6 +183,17 @@ class ClassicModelsTest {
             int[] p2 = m.fit(s2.xTrain(), s2.yTrain(), 8, 42).predict(s2.xTest());
             assertArrayEquals(p1, p2, m.name() + " differs between two runs with the same seed");
         }
+    }
+
+    @Test
+    void svcPairsTrainedOnSeveralThreadsGiveTheOneThreadModel() {
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 5);
+        SvcTrainer svc = new SvcTrainer();
+        var one = svc.oneVersusOne(s.xTrain(), s.yTrain(), 7, 1);
+        var three = svc.oneVersusOne(s.xTrain(), s.yTrain(), 7, 3);
+        for (double[] row : s.xTest()) assertEquals(one.predict(row), three.predict(row));
+        assertTrue(IntStream.of(svc.fit(s.xTrain(), s.yTrain(), 8, 7).predict(s.xTest())).distinct().count() > 4,
+                "the SVC should predict most genres");
     }
 
     @Test
