@@ -31,21 +31,33 @@ public final class Istft {
         int expected = nFft + hopLength * (nFrames - 1);
         double[] y = new double[expected];
         double[] windowSum = new double[expected];
-        double[] buf = new double[nFft];
         DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
-        for (int t = 0; t < nFrames; t++) {
+        // frames are read BLOCK at a time: a row's next BLOCK values share cache lines ([bins][frames] layout)
+        final int block = 16;
+        double[][] bufs = new double[block][nFft];
+        for (int t0 = 0; t0 < nFrames; t0 += block) {
+            int nb = Math.min(block, nFrames - t0);
             // packed layout for realInverse: a[0]=Re0, a[1]=Re(n/2), a[2k]=Re k, a[2k+1]=Im k; conj() undoes Stft's conj
-            buf[0] = re[0][t];
-            buf[1] = re[nBins - 1][t];
-            for (int k = 1; k < nBins - 1; k++) {
-                buf[2 * k] = re[k][t];
-                buf[2 * k + 1] = -im[k][t];
+            for (int b = 0; b < nb; b++) {
+                bufs[b][0] = re[0][t0 + b];
+                bufs[b][1] = re[nBins - 1][t0 + b];
             }
-            fft.realInverse(buf, true);
-            int start = t * hopLength;
-            for (int i = 0; i < nFft; i++) {
-                y[start + i] += window[i] * buf[i];
-                windowSum[start + i] += window[i] * window[i];
+            for (int k = 1; k < nBins - 1; k++) {
+                double[] rk = re[k];
+                double[] ik = im[k];
+                for (int b = 0; b < nb; b++) {
+                    bufs[b][2 * k] = rk[t0 + b];
+                    bufs[b][2 * k + 1] = -ik[t0 + b];
+                }
+            }
+            for (int b = 0; b < nb; b++) {
+                double[] buf = bufs[b];
+                fft.realInverse(buf, true);
+                int start = (t0 + b) * hopLength;
+                for (int i = 0; i < nFft; i++) {
+                    y[start + i] += window[i] * buf[i];
+                    windowSum[start + i] += window[i] * window[i];
+                }
             }
         }
         for (int i = 0; i < expected; i++) {

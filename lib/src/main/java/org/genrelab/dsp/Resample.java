@@ -121,6 +121,12 @@ public final class Resample {
     }
 
     private static double[] run(double[] x, double srOrig, double srNew, Filter filter, boolean float32Accumulator) {
+        return run(x, srOrig, srNew, filter, float32Accumulator, true);
+    }
+
+    /** @param wholeStepFastPath false to use the general loop even where {@link #decimate} applies (tests compare them) */
+    static double[] run(double[] x, double srOrig, double srNew, Filter filter, boolean float32Accumulator,
+                        boolean wholeStepFastPath) {
         if (!(srOrig > 0)) throw new IllegalArgumentException("Invalid sample rate: srOrig=" + srOrig);
         if (!(srNew > 0)) throw new IllegalArgumentException("Invalid sample rate: srNew=" + srNew);
         if (srOrig == srNew) return x.clone();
@@ -142,6 +148,9 @@ public final class Resample {
         int numTable = filter.numTable();
         int indexStep = (int) (scale * numTable);
         int nOrig = x.length;
+        if (wholeStepFastPath && timeIncrement == Math.rint(timeIncrement)) {
+            return decimate(x, nOut, (int) timeIncrement, win, delta, scale, numTable, indexStep, float32Accumulator);
+        }
         double[] y = new double[nOut];
         for (int t = 0; t < nOut; t++) {
             double timeRegister = t * timeIncrement; // np.arange(n_out) * time_increment
@@ -168,6 +177,89 @@ public final class Resample {
                 if (float32Accumulator) acc = (float) acc;
             }
             y[t] = acc;
+        }
+        return y;
+    }
+
+    /**
+     * {@link #run} when the output step is a whole number m of input samples (sr_orig / sr_new = m, as every CQT
+     * octave halving is): every output then sits on an input sample, so both wings use the same interpolated taps
+     * for all outputs. The taps are computed once with {@link #run}'s expression and four outputs are accumulated
+     * side by side (independent float32 rounding chains run in parallel on the CPU); each output still adds the
+     * same products in the same order, so the result is bit-identical to {@link #run}'s loop.
+     */
+    private static double[] decimate(double[] x, int nOut, int m, double[] win, double[] delta, double scale, int numTable,
+                                     int indexStep, boolean float32) {
+        int nwin = win.length;
+        int nOrig = x.length;
+        // left wing: frac = 0 → offset 0, eta 0; right wing: frac = scale
+        double left = 0.0 * numTable;
+        int offL = (int) left;
+        double etaL = left - offL;
+        double right = (scale - 0.0) * numTable;
+        int offR = (int) right;
+        double etaR = right - offR;
+        int nL = (nwin - offL) / indexStep;
+        int nR = (nwin - offR) / indexStep;
+        double[] cL = new double[nL];
+        double[] cR = new double[nR];
+        for (int i = 0; i < nL; i++) cL[i] = win[offL + i * indexStep] + etaL * delta[offL + i * indexStep];
+        for (int j = 0; j < nR; j++) cR[j] = win[offR + j * indexStep] + etaR * delta[offR + j * indexStep];
+        double[] y = new double[nOut];
+        int t = 0;
+        while (t < nOut) {
+            int n0 = t * m;
+            int n3 = (t + 3) * m;
+            if (t + 3 < nOut && n0 + 1 >= nL && nOrig - n3 - 1 >= nR) {
+                int n1 = n0 + m;
+                int n2 = n1 + m;
+                double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+                for (int i = 0; i < nL; i++) {
+                    double c = cL[i];
+                    a0 += c * x[n0 - i];
+                    a1 += c * x[n1 - i];
+                    a2 += c * x[n2 - i];
+                    a3 += c * x[n3 - i];
+                    if (float32) {
+                        a0 = (float) a0;
+                        a1 = (float) a1;
+                        a2 = (float) a2;
+                        a3 = (float) a3;
+                    }
+                }
+                for (int j = 0; j < nR; j++) {
+                    double c = cR[j];
+                    a0 += c * x[n0 + j + 1];
+                    a1 += c * x[n1 + j + 1];
+                    a2 += c * x[n2 + j + 1];
+                    a3 += c * x[n3 + j + 1];
+                    if (float32) {
+                        a0 = (float) a0;
+                        a1 = (float) a1;
+                        a2 = (float) a2;
+                        a3 = (float) a3;
+                    }
+                }
+                y[t] = a0;
+                y[t + 1] = a1;
+                y[t + 2] = a2;
+                y[t + 3] = a3;
+                t += 4;
+            } else { // near the ends, where the wings are cut short: one output at a time
+                double acc = 0.0;
+                int iMax = Math.min(n0 + 1, nL);
+                for (int i = 0; i < iMax; i++) {
+                    acc += cL[i] * x[n0 - i];
+                    if (float32) acc = (float) acc;
+                }
+                int kMax = Math.min(nOrig - n0 - 1, nR);
+                for (int j = 0; j < kMax; j++) {
+                    acc += cR[j] * x[n0 + j + 1];
+                    if (float32) acc = (float) acc;
+                }
+                y[t] = acc;
+                t++;
+            }
         }
         return y;
     }

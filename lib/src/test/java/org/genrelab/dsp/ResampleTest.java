@@ -79,4 +79,24 @@ class ResampleTest {
         assertEquals(22050, y.length);
         for (int i = 100; i < 21950; i++) assertEquals(Math.sin(2 * Math.PI * 1000 * i / 22050.0), y[i], 1e-4, "sample " + i);
     }
+
+    @Test
+    void wholeStepDecimationIsBitIdenticalToTheGeneralLoop() {
+        java.util.Random r = new java.util.Random(5);
+        for (int len : new int[] {1, 2, 7, 100, 5001}) {
+            double[] x = new double[len];
+            for (int i = 0; i < len; i++) x[i] = (float) r.nextGaussian();
+            for (Resample.Filter f : Resample.Filter.values()) {
+                for (double[] rates : new double[][] {{22050, 11025}, {44100, 11025}, {48000, 16000}}) {
+                    if (len * rates[1] / rates[0] < 1) continue;
+                    for (boolean f32 : new boolean[] {true, false}) {
+                        double[] fast = Resample.run(x, rates[0], rates[1], f, f32, true);
+                        double[] slow = Resample.run(x, rates[0], rates[1], f, f32, false);
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(slow, fast, 0.0,
+                                f + " " + rates[0] + "->" + rates[1] + " float32 " + f32 + " length " + len);
+                    }
+                }
+            }
+        }
+    }
 }
