@@ -22,6 +22,9 @@ public final class EmbeddingLogisticRegression {
     /** The study's grid, 1e-5 .. 1 (one value per decade). */
     public static final double[] STUDY_C_GRID = {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1};
 
+    /** The study's iteration cap ({@code LogisticRegression(max_iter=500, ...)} in its part_1 notebook). */
+    public static final int STUDY_MAX_ITER = 500;
+
     /** One C tried: its validation macro-F1 and accuracy. */
     public record Candidate(double c, double valMacroF1, double valAccuracy, double seconds) {
     }

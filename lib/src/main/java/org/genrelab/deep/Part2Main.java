@@ -41,7 +41,8 @@ public final class Part2Main {
             List<ResultRow> rows = new ArrayList<>();
             switch (args[i]) {
                 case "logistic" -> {
-                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.STUDY_C_GRID, 100,
+                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.STUDY_C_GRID,
+                            p.trainLimit() > 0 ? 100 : EmbeddingLogisticRegression.STUDY_MAX_ITER,
                             p.trainLimit());
                     r.candidates().forEach(c -> System.out.println("  " + c));
                     rows.addAll(r.rows());
