@@ -7,9 +7,14 @@ import smile.classification.RandomForest;
 
 /**
  * Random forest through Smile, set as scikit-learn's {@code RandomForestClassifier(n_estimators=500,
- * class_weight='balanced')}: Gini, √p features per split, bootstrap samples of n rows, trees grown
- * until leaves are pure (one sample per leaf allowed). Balanced class weights are n / (k·n_c); Smile
- * takes integer weights, so they are scaled by 10 and rounded (1 : 1 on FMA-small's balanced genres).
+ * class_weight='balanced')}: Gini, √p features per split, bootstrap samples, trees grown until leaves
+ * are pure (one sample per leaf allowed). Class weights mean something else in Smile: its forest draws
+ * {@code n_c / w_c} bootstrap samples of class c for each tree (down-sampling), where scikit-learn weighs
+ * samples by n / (k·n_c) in the impurity. "Balanced" is therefore w_c = round(n_c / n_min) here: every
+ * class contributes about as many draws as the rarest one, and on balanced data (FMA-small's 1000 per
+ * genre) the weights are 1 : 1 and each tree gets a stratified bootstrap of every class. (Scaling
+ * scikit-learn's weights by 10, as an earlier version did, made each tree draw a tenth of every class:
+ * on the 96-track corpus no tree could split and the forest predicted one genre.)
  */
 public final class RandomForestTrainer implements ModelTrainer {
 
@@ -34,14 +39,14 @@ public final class RandomForestTrainer implements ModelTrainer {
         return nEstimators + " trees, class weights balanced, sqrt(p) features per split (Smile)";
     }
 
-    /** scikit-learn's balanced class weights n / (k·n_c), ×10 and rounded to Smile's integers (at least 1). */
+    /** Smile's class weights for balanced classes: round(n_c / n_min), at least 1 (1 : 1 on balanced data). */
     public static int[] balancedWeights(int[] y, int nClasses) {
         int[] count = new int[nClasses];
         for (int c : y) count[c]++;
+        int min = Integer.MAX_VALUE;
+        for (int c : count) if (c > 0) min = Math.min(min, c);
         int[] w = new int[nClasses];
-        for (int c = 0; c < nClasses; c++) {
-            w[c] = count[c] == 0 ? 1 : (int) Math.max(1, Math.round(10.0 * y.length / ((double) nClasses * count[c])));
-        }
+        for (int c = 0; c < nClasses; c++) w[c] = count[c] == 0 ? 1 : (int) Math.max(1, Math.round((double) count[c] / min));
         return w;
     }
 

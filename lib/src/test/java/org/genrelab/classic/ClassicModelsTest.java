@@ -152,8 +152,9 @@ class ClassicModelsTest {
         assertEquals(0.996173635515675, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0.05), 1e-12);
         assertEquals(1.0, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0), 0);
         assertEquals(100, LogisticRegressionTrainer.lambdaOfC(0.01), 1e-12);
-        // sklearn's compute_class_weight('balanced') for counts 3, 1, 4 of 8: 8/9, 8/3, 8/12 → ×10 rounded
-        assertArrayEquals(new int[]{9, 27, 7}, RandomForestTrainer.balancedWeights(new int[]{0, 0, 1, 2, 2, 2, 2, 0}, 3));
+        // Smile draws n_c / w_c samples of class c per tree: counts 3, 1, 4 → weights 3, 1, 4 → one draw of each
+        assertArrayEquals(new int[]{3, 1, 4}, RandomForestTrainer.balancedWeights(new int[]{0, 0, 1, 2, 2, 2, 2, 0}, 3));
+        assertArrayEquals(new int[]{1, 1}, RandomForestTrainer.balancedWeights(new int[]{0, 1, 1, 0, 0, 1}, 2));
     }
 
     static List<ModelTrainer> quickModels() {
@@ -183,6 +184,18 @@ class ClassicModelsTest {
             int[] p2 = m.fit(s2.xTrain(), s2.yTrain(), 8, 42).predict(s2.xTest());
             assertArrayEquals(p1, p2, m.name() + " differs between two runs with the same seed");
         }
+    }
+
+    @Test
+    void forestLearnsFromAFewTracksPerGenre() {
+        // 9 training tracks per genre, as in the embedded corpus: every tree must still see every genre
+        FeatureTable tiny = embeddings.headPerGenre(12);
+        TrainTestSplit s = TrainTestSplit.stratified(tiny, 0.25, 1);
+        StudyProtocol.Run r = StudyProtocol.run(new RandomForestTrainer(100), s, 3);
+        assertTrue(IntStream.of(new RandomForestTrainer(100).fit(s.xTrain(), s.yTrain(), 8, 3).predict(s.xTrain()))
+                .distinct().count() == 8, "the forest should tell the training genres apart");
+        assertTrue(r.macroF1() > 0.2, "forest macro-F1 " + r.macroF1() + " on 24 test tracks (chance 0.125)");
+        assertTrue(java.util.Arrays.stream(r.importance()).sum() > 0, "no tree split");
     }
 
     @Test
