@@ -26,7 +26,7 @@ class SklearnParityTest {
     void everyStudyModelWithinOnePointFiveOfScikitLearn(@TempDir Path out) throws Exception {
         assumeTrue(sklearnAvailable(), "/usr/bin/python3 with scikit-learn is needed (environment/setup.sh installs it)");
         ClassicBenchmark.main(new String[] {"--embeddings", SharedData.data().toString(), "--seeds", "1",
-                "--per-genre", "250", "--out", out.toString()});
+                "--per-genre", "250", "--held-only", "--out", out.toString()});
         Process p = new ProcessBuilder("/usr/bin/python3",
                 SharedData.repo().resolve("environment/sklearn_compare.py").toString(), out.toString(), "--held-only")
                 .redirectErrorStream(true).start();
