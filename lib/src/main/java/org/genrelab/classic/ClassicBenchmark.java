@@ -83,8 +83,9 @@ public final class ClassicBenchmark {
         System.out.println("matrices of the first split: " + files);
 
         // --held-only: the four models held to scikit-learn's scores (the CatBoost stand-in has no sklearn twin)
+        final boolean withStandIn = !heldOnly;
         List<ModelTrainer> models = StudyProtocol.studyModels().stream()
-                .filter(m -> !heldOnly || !(m instanceof CatBoostStandInTrainer)).toList();
+                .filter(m -> withStandIn || !(m instanceof CatBoostStandInTrainer)).toList();
         List<StudyProtocol.Run> runs = new ArrayList<>();
         long t0 = System.nanoTime();
         System.out.printf(Locale.ROOT, "%-28s %-40s %8s %8s %9s %9s%n", "model", "split", "macroF1", "acc", "train s", "predict s");
