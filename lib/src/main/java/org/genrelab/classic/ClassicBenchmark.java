@@ -116,7 +116,7 @@ public final class ClassicBenchmark {
         for (String m : o.models()) {
             double[] f = o.runs(m).stream().mapToDouble(StudyProtocol.Run::macroF1).toArray();
             double[] t = o.runs(m).stream().mapToDouble(StudyProtocol.Run::trainSeconds).toArray();
-            System.out.printf(Locale.ROOT, "%-28s macro-F1 %.4f ± %.4f   train %.2f s   %s%n", m, mean(f), std(f), mean(t),
+            System.out.printf(Locale.ROOT, "%-28s macro-F1 %.4f ± %.4f   train %.2f s   %s%n", m, Part1Tables.mean(f), Part1Tables.std(f), Part1Tables.mean(t),
                     models.stream().filter(x -> x.name().equals(m)).findFirst().orElseThrow().settings());
         }
         String best = o.bestModel();
@@ -133,18 +133,5 @@ public final class ClassicBenchmark {
                 .sorted(Map.Entry.<FmaFeatureCsv.Column, Double>comparingByValue(Comparator.reverseOrder())).limit(15)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %.4f%n", e.getKey(), e.getValue()));
         System.out.println("\nwrote " + out.resolve("results.csv") + " and " + out.resolve("java_scores.csv"));
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.length;
-    }
-
-    private static double std(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) s += (x - m) * (x - m);
-        return Math.sqrt(s / v.length);
     }
 }

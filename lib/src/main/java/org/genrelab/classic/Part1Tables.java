@@ -83,13 +83,15 @@ public final class Part1Tables {
                 DoubleColumn.create("importance", top.stream().mapToDouble(Map.Entry::getValue)));
     }
 
-    private static double mean(double[] v) {
+    /** Arithmetic mean. */
+    static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;
         return s / v.length;
     }
 
-    private static double std(double[] v) {
+    /** Population standard deviation (numpy's default, ddof 0). */
+    static double std(double[] v) {
         double m = mean(v);
         double s = 0;
         for (double x : v) s += (x - m) * (x - m);
