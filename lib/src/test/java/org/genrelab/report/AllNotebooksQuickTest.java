@@ -26,8 +26,11 @@ class AllNotebooksQuickTest {
         List<ResultRow> features = ResultsCsv.read(out.resolve("results/01-features.csv"));
         assertTrue(features.stream().anyMatch(r -> r.metric().equals("tracks") && r.value() >= 8), "01 extracted a feature table: " + features);
         List<ResultRow> classical = ResultsCsv.read(out.resolve("results/02-classical-models.csv"));
-        assertEquals(10, classical.stream().filter(r -> r.metric().equals("macro_f1")).count(),
-                "02: five models on two feature sets: " + classical);
+        assertEquals(15, classical.stream().filter(r -> r.metric().equals("macro_f1")).count(),
+                "02: five models on the study's features and on all 518 (stratified), and on the official split: " + classical);
+        assertTrue(Files.size(out.resolve("matrices/02-study-features/train.csv")) > 0, "02 exports its matrices");
+        assertTrue(classical.stream().anyMatch(r -> r.model().equals("Random forest") && r.metric().equals("macro_f1")
+                && r.value() > 0.2), "02: the forest learns the corpus (it once predicted one genre): " + classical);
         String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
         assertTrue(summary.contains("54.01") && summary.contains("52.63"), "08 shows the study's numbers beside ours");
         assertTrue(NotebookRunnerTest.kernels().isEmpty(), "kernel JVMs left behind");
