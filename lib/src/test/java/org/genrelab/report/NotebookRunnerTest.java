@@ -28,9 +28,12 @@ class NotebookRunnerTest {
     }
 
     /** Kernel JVMs alive now. */
+    /** Kernel JVMs started from this checkout (another checkout's test run on the same machine is not ours). */
     static List<ProcessHandle> kernels() {
+        String ours = ROOT.toAbsolutePath().normalize().resolve("environment/kernel").toString();
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("org.genrelab.kernel.KernelMain")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a))
+                        .map(cmd -> cmd.contains("org.genrelab.kernel.KernelMain") && cmd.contains(ours)).orElse(false))
                 .toList();
     }
 
