@@ -26,7 +26,8 @@ import org.genrelab.report.ResultsCsv;
  * <pre>
  * ClassicBenchmark --embeddings ../shared/data [--seeds 5] [--per-genre N] [--out target/classic]
  * ClassicBenchmark --csv features.csv --tracks tracks.csv [--features study|all] [--official]
- * (either form: [--held-only] leaves out the CatBoost stand-in, which scikit-learn has no twin of)
+ * (either form: [--held-only] leaves out the CatBoost stand-in, which scikit-learn has no twin of;
+ *  [--only NAME,NAME] runs only the models so named, e.g. "SVC,Logistic regression")
  * </pre>
  */
 public final class ClassicBenchmark {
@@ -43,6 +44,7 @@ public final class ClassicBenchmark {
         int perGenre = 0;
         boolean official = false;
         boolean heldOnly = false;
+        List<String> only = null;
         Path out = Paths.get("target", "classic");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -53,11 +55,12 @@ public final class ClassicBenchmark {
                 case "--seeds" -> nSeeds = Integer.parseInt(args[++i]);
                 case "--official" -> official = true;
                 case "--held-only" -> heldOnly = true;
+                case "--only" -> only = List.of(args[++i].split(","));
                 case "--per-genre" -> perGenre = Integer.parseInt(args[++i]);
                 case "--out" -> out = Paths.get(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (use --embeddings DATA_DIR | --csv FEATURES.csv --tracks TRACKS.csv, --features study|all,"
-                        + " --seeds N, --per-genre N, --official, --held-only, --out DIR)");
+                        + " --seeds N, --per-genre N, --official, --held-only, --only NAME,NAME, --out DIR)");
             }
         }
         FeatureTable table;
@@ -84,8 +87,14 @@ public final class ClassicBenchmark {
 
         // --held-only: the four models held to scikit-learn's scores (the CatBoost stand-in has no sklearn twin)
         final boolean withStandIn = !heldOnly;
+        final List<String> named = only;
         List<ModelTrainer> models = StudyProtocol.studyModels().stream()
-                .filter(m -> withStandIn || !(m instanceof CatBoostStandInTrainer)).toList();
+                .filter(m -> withStandIn || !(m instanceof CatBoostStandInTrainer))
+                .filter(m -> named == null || named.contains(m.name())).toList();
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("--only " + only + " names none of the models "
+                    + StudyProtocol.studyModels().stream().map(ModelTrainer::name).toList());
+        }
         List<StudyProtocol.Run> runs = new ArrayList<>();
         long t0 = System.nanoTime();
         System.out.printf(Locale.ROOT, "%-28s %-40s %8s %8s %9s %9s%n", "model", "split", "macroF1", "acc", "train s", "predict s");
@@ -128,10 +137,12 @@ public final class ClassicBenchmark {
             for (int v : c[k]) sb.append(String.format(Locale.ROOT, "%5d", v));
             System.out.println(sb);
         }
-        System.out.println("\nrandom forest: 15 most important columns");
-        o.importance("Random forest").entrySet().stream()
-                .sorted(Map.Entry.<FmaFeatureCsv.Column, Double>comparingByValue(Comparator.reverseOrder())).limit(15)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %.4f%n", e.getKey(), e.getValue()));
+        if (o.models().contains("Random forest")) {
+            System.out.println("\nrandom forest: 15 most important columns");
+            o.importance("Random forest").entrySet().stream()
+                    .sorted(Map.Entry.<FmaFeatureCsv.Column, Double>comparingByValue(Comparator.reverseOrder())).limit(15)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %-28s %.4f%n", e.getKey(), e.getValue()));
+        }
         System.out.println("\nwrote " + out.resolve("results.csv") + " and " + out.resolve("java_scores.csv"));
     }
 }

@@ -19,12 +19,16 @@ import java.util.function.Function;
  * <p>ASHA's decisions depend on the order in which reports reach a rung. Here trial {@code i} is
  * judged at a rung only once every trial {@code j < i} has either been recorded at that rung or
  * ended, so each decision sees exactly the values it would see if the trials ran one after another in
- * id order. Trials start in id order; up to {@code 2 · threads} are under way at once (one waiting
- * for a predecessor frees its core for another), and at most {@code threads} train at the same
- * moment. Given trials that are themselves deterministic, the search's records do not depend on
+ * id order. Trials start in id order; up to {@code 4 · threads} are under way at once (one waiting
+ * for a predecessor frees its core for another: with only {@code 2 · threads}, one long trial held
+ * back the others at its rung and left a core idle), at most {@code threads} train at the same
+ * moment, and they take the cores first come, first served. Given trials that are themselves deterministic, the search's records do not depend on
  * {@code threads} or on timing.
  */
 public final class RandomSearch {
+
+    /** Trials under way per training thread: the others wait at a rung for a predecessor. */
+    static final int IN_FLIGHT_PER_THREAD = 4;
 
     private RandomSearch() {
     }
@@ -80,8 +84,8 @@ public final class RandomSearch {
             throws InterruptedException {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         Order order = new Order(configs.size(), scheduler);
-        Semaphore cores = new Semaphore(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(configs.size(), 2 * threads)));
+        Semaphore cores = new Semaphore(threads, true);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(configs.size(), IN_FLIGHT_PER_THREAD * threads)));
         try {
             List<Future<TrialRecord<C>>> futures = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
