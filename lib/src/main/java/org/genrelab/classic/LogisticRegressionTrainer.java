@@ -1,13 +1,9 @@
 package org.genrelab.classic;
 
-import smile.classification.LogisticRegression;
-
 /**
- * Multinomial logistic regression with an L2 penalty, through Smile. scikit-learn minimises
- * C·Σᵢ loss + ½‖W‖²; Smile's {@code lambda} minimises Σᵢ loss + ½·λ‖W‖², the same objective divided by
- * C, so λ = 1/C (C = 0.01 → λ = 100). Neither penalises the intercepts. One difference remains:
- * Smile fixes the last class's weights at 0 (k−1 weight vectors) while scikit-learn penalises k
- * symmetric ones, so the penalty acts on a slightly different parametrisation.
+ * Multinomial logistic regression with an L2 penalty: {@link MultinomialLogistic}, scikit-learn's
+ * objective C·Σᵢ loss + ½‖W‖² divided by C, i.e. Σᵢ loss + ½·λ‖W‖² with λ = 1/C (C = 0.01 → λ = 100),
+ * k symmetric weight vectors, intercepts unpenalised, minimised by Smile's L-BFGS.
  */
 public final class LogisticRegressionTrainer implements ModelTrainer {
 
@@ -24,7 +20,7 @@ public final class LogisticRegressionTrainer implements ModelTrainer {
         this.maxIter = maxIter;
     }
 
-    /** Smile's penalty for scikit-learn's C. */
+    /** The penalty λ of Σᵢ loss + ½·λ‖W‖² for scikit-learn's C. */
     public static double lambdaOfC(double c) {
         return 1.0 / c;
     }
@@ -36,13 +32,13 @@ public final class LogisticRegressionTrainer implements ModelTrainer {
 
     @Override
     public String settings() {
-        return "multinomial, C=" + c + " (Smile lambda=" + lambdaOfC(c) + ")";
+        return "multinomial, C=" + c + " (lambda=" + lambdaOfC(c) + "), L-BFGS, max_iter " + maxIter;
     }
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        LogisticRegression m = LogisticRegression.multinomial(x, y,
-                new LogisticRegression.Options(lambdaOfC(c), 1e-5, maxIter));
-        return rows -> m.predict(rows);
+        MultinomialLogistic m = MultinomialLogistic.fit(x, y, nClasses, c, 1e-5, maxIter,
+                Runtime.getRuntime().availableProcessors());
+        return m::predict;
     }
 }

@@ -9,7 +9,6 @@ import org.genrelab.SharedData;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
 import org.junit.jupiter.api.Test;
-import smile.classification.LogisticRegression;
 
 class EmbeddingLogisticRegressionTest {
 
@@ -32,7 +31,7 @@ class EmbeddingLogisticRegressionTest {
             for (int j = 0; j < 4; j++) x[i][j] = rnd.nextGaussian();
             y[i] = i < 100 ? 0 : i < 160 ? 1 : 2;
         }
-        LogisticRegression m = EmbeddingLogisticRegression.fit(x, y, 1e-8, 500);
+        MultinomialLogistic m = EmbeddingLogisticRegression.fit(x, y, 3, 1e-8, 500);
         double[] p = new double[3];
         m.predict(new double[] {0.3, -0.2, 1.0, 0.5}, p);
         assertEquals(0.5, p[0], 0.01);
