@@ -150,9 +150,10 @@ class ClassicModelsTest {
         assertEquals(0.996173635515675, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0.05), 1e-12);
         assertEquals(1.0, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0), 0);
         assertEquals(100, LogisticRegressionTrainer.lambdaOfC(0.01), 1e-12);
-        // Smile draws n_c / w_c samples of class c per tree: counts 3, 1, 4 → weights 3, 1, 4 → one draw of each
-        assertArrayEquals(new int[]{3, 1, 4}, RandomForestTrainer.balancedWeights(new int[]{0, 0, 1, 2, 2, 2, 2, 0}, 3));
-        assertArrayEquals(new int[]{1, 1}, RandomForestTrainer.balancedWeights(new int[]{0, 1, 1, 0, 0, 1}, 2));
+        // scikit-learn's compute_class_weight('balanced'): n / (k · n_c); counts 3, 1, 4 of 8 → 8/9, 8/3, 8/12
+        assertArrayEquals(new double[]{8.0 / 9, 8.0 / 3, 8.0 / 12},
+                ClassificationForest.balanced(new int[]{0, 0, 1, 2, 2, 2, 2, 0}, 3), 1e-15);
+        assertArrayEquals(new double[]{1, 1}, ClassificationForest.balanced(new int[]{0, 1, 1, 0, 0, 1}, 2), 0);
     }
 
     static List<ModelTrainer> quickModels() {
