@@ -27,7 +27,9 @@ import org.genrelab.report.ResultsCsv;
  * ClassicBenchmark --embeddings ../shared/data [--seeds 5] [--per-genre N] [--out target/classic]
  * ClassicBenchmark --csv features.csv --tracks tracks.csv [--features study|all] [--official]
  * (either form: [--held-only] leaves out the CatBoost stand-in, which scikit-learn has no twin of;
- *  [--only NAME,NAME] runs only the models so named, e.g. "SVC,Logistic regression")
+ *  [--only NAME,NAME] runs only the models so named, e.g. "SVC,Logistic regression";
+ *  [--repeat N] trains each model N times on the first split and reports the fastest as well: the first
+ *  fit in a JVM includes compiling the training code)
  * </pre>
  */
 public final class ClassicBenchmark {
@@ -45,6 +47,7 @@ public final class ClassicBenchmark {
         boolean official = false;
         boolean heldOnly = false;
         List<String> only = null;
+        int repeat = 1;
         Path out = Paths.get("target", "classic");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -56,11 +59,12 @@ public final class ClassicBenchmark {
                 case "--official" -> official = true;
                 case "--held-only" -> heldOnly = true;
                 case "--only" -> only = List.of(args[++i].split(","));
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--per-genre" -> perGenre = Integer.parseInt(args[++i]);
                 case "--out" -> out = Paths.get(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (use --embeddings DATA_DIR | --csv FEATURES.csv --tracks TRACKS.csv, --features study|all,"
-                        + " --seeds N, --per-genre N, --official, --held-only, --only NAME,NAME, --out DIR)");
+                        + " --seeds N, --per-genre N, --official, --held-only, --only NAME,NAME, --repeat N, --out DIR)");
             }
         }
         FeatureTable table;
@@ -96,6 +100,7 @@ public final class ClassicBenchmark {
                     + StudyProtocol.studyModels().stream().map(ModelTrainer::name).toList());
         }
         List<StudyProtocol.Run> runs = new ArrayList<>();
+        Map<String, Double> fastestTrain = new java.util.HashMap<>();
         long t0 = System.nanoTime();
         System.out.printf(Locale.ROOT, "%-28s %-40s %8s %8s %9s %9s%n", "model", "split", "macroF1", "acc", "train s", "predict s");
         for (long seed : seeds) {
@@ -106,17 +111,23 @@ public final class ClassicBenchmark {
                 runs.add(r);
                 System.out.printf(Locale.ROOT, "%-28s %-40s %8.4f %8.4f %9.2f %9.2f%n", r.model(), r.split(), r.macroF1(),
                         r.accuracy(), r.trainSeconds(), r.predictSeconds());
+                if (seed == seeds[0]) {
+                    double fastest = r.trainSeconds();
+                    for (int again = 1; again < repeat; again++) fastest = Math.min(fastest, StudyProtocol.run(m, s, seed).trainSeconds());
+                    fastestTrain.put(r.model(), fastest);
+                    if (repeat > 1) System.out.printf(Locale.ROOT, "%-28s fastest of %d fits: train %.3f s%n", r.model(), repeat, fastest);
+                }
             }
         }
         StudyProtocol.Outcome o = new StudyProtocol.Outcome("part1-" + (embeddings != null ? "embeddings" : features),
                 table.source(), table.genreNames(), table.columns(), models.stream().map(ModelTrainer::name).toList(),
                 runs, (System.nanoTime() - t0) / 1e9);
         try (Writer w = Files.newBufferedWriter(out.resolve("java_scores.csv"))) {
-            w.write("model,macro_f1,accuracy,train_seconds,predict_seconds\n");
+            w.write("model,macro_f1,accuracy,train_seconds,predict_seconds,fastest_train_seconds\n");
             for (StudyProtocol.Run r : runs) {
                 if (r.seed() == seeds[0]) {
-                    w.write(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.3f%n", r.model(), r.macroF1(), r.accuracy(),
-                            r.trainSeconds(), r.predictSeconds()));
+                    w.write(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.3f,%.3f%n", r.model(), r.macroF1(), r.accuracy(),
+                            r.trainSeconds(), r.predictSeconds(), fastestTrain.get(r.model())));
                 }
             }
         }

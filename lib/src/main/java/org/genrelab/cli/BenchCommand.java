@@ -18,10 +18,14 @@ import picocli.CommandLine.Parameters;
                 "518 features and about 7 s more for HPSS.",
                 "'vggish': seconds per 30-s clip of the full-size VGGish (front end, network) on the current device.",
                 "'part2': seconds per training epoch of the LSTM, FCNN and CNN on the study's embeddings",
-                "(GENRELAB_DATA, default ../shared/data) on the current device; --search adds the full ASHA search's wall time."})
+                "(GENRELAB_DATA, default ../shared/data) on the current device; --search adds the full ASHA search's wall time.",
+                "'classic': training and prediction seconds of the four Part 1 models held to scikit-learn (SVC, random",
+                "forest, gradient boosting, logistic regression) on the study's embeddings, 250 tracks per genre, first",
+                "fit and fastest of --repeats; then scikit-learn (Debian's python3-sklearn) on the same exported",
+                "matrices, side by side."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "features, vggish or part2")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "features, vggish, part2 or classic")
     String what;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FOLDER", description = "Audio folder (default: ../shared/oracle/clips).")
@@ -40,8 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (what.equals("part2")) return part2();
         if (what.equals("vggish")) return vggish();
+        if (what.equals("classic")) return classic();
         if (!what.equals("features")) {
-            System.err.println("genrelab bench: unknown benchmark '" + what + "' (have: features, vggish, part2)");
+            System.err.println("genrelab bench: unknown benchmark '" + what + "' (have: features, vggish, part2, classic)");
             return 2;
         }
         Path root = Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", "."));
@@ -75,6 +80,24 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  decode + resample + log-mel (CPU, 1 thread)   %7.3f%n", f.frontEndSeconds());
         System.out.printf(Locale.ROOT, "  network, %d examples (%s)        %7.3f%n", f.examples(), f.device(), f.networkSeconds());
         return 0;
+    }
+
+    /** Part 1 models' training and prediction seconds, in Java and then in scikit-learn on the same matrices. */
+    private int classic() throws Exception {
+        var params = org.genrelab.report.RunParameters.fromEnvironment();
+        Path root = Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", "."));
+        Path out = root.resolve(".cache/bench-classic");
+        org.genrelab.classic.ClassicBenchmark.main(new String[] {"--embeddings", params.requireData().toString(), "--seeds", "1",
+                "--per-genre", "250", "--held-only", "--repeat", String.valueOf(repeats), "--out", out.toString()});
+        Path python = Path.of("/usr/bin/python3");
+        Path script = root.resolve("environment/sklearn_compare.py");
+        if (!Files.isExecutable(python)) {
+            System.out.println("no /usr/bin/python3: scikit-learn's side not run (./genrelab setup installs it)");
+            return 0;
+        }
+        System.out.println("\nscikit-learn 1.2 on the same matrices (" + out.resolve("matrices") + "):");
+        return new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--held-only", "--repeat",
+                String.valueOf(repeats)).inheritIO().start().waitFor();
     }
 
     /** Seconds per epoch of the Part 2 models on the study's embeddings, and the search's wall time. */
