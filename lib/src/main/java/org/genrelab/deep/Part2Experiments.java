@@ -94,7 +94,7 @@ public final class Part2Experiments {
                                               Consumer<TrialRecord<LstmConfig>> progress) throws InterruptedException {
         int classes = data.genres().size();
         SplitData tr = head(data.train(), p.trainLimit());
-        List<LstmConfig> configs = RandomSearch.sample(p.trials(), seed, LstmConfig::sample);
+        List<LstmConfig> configs = searchConfigs(p, seed);
         AshaScheduler asha = new AshaScheduler(p.graceEpochs(), p.reductionFactor(), p.maxT());
         long t0 = System.nanoTime();
         int torchThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / p.threads());
@@ -105,9 +105,18 @@ public final class Part2Experiments {
         }, asha, p.searchProtocol(), p.threads(), progress);
         double searchSeconds = (System.nanoTime() - t0) / 1e9;
         LstmConfig best = bestTrial(trials).config();
-        ModelResult retrained = train("lstm-asha-best", s -> lstmBlock(best, classes, s), data, p,
-                best.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
-        return new LstmSearchResult(trials, best, retrained, searchSeconds);
+        return new LstmSearchResult(trials, best, lstmRetrain(best, data, p, seed), searchSeconds);
+    }
+
+    /** The search's configurations for a seed, in trial order (trial i is element i). */
+    public static List<LstmConfig> searchConfigs(Part2Settings p, long seed) {
+        return RandomSearch.sample(p.trials(), seed, LstmConfig::sample);
+    }
+
+    /** A configuration retrained with early stopping once per seed and scored on the test split, as the search's best. */
+    public static ModelResult lstmRetrain(LstmConfig c, StudyEmbeddings data, Part2Settings p, long seed) {
+        return train("lstm-asha-best", s -> lstmBlock(c, data.genres().size(), s), data, p,
+                c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
     }
 
     /** The trial with the best validation accuracy (Ray's {@code get_best_config}); the lowest id on ties. */

@@ -12,7 +12,9 @@ import org.genrelab.report.ResultRow;
 /**
  * Runs Part 2 models from the command line and prints their result rows and curves:
  * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
- * {@code lstm-published}, {@code lstm-search}, {@code fcnn-2-1-h30}, {@code fcnn-sweep}, {@code cnn}.
+ * {@code lstm-published}, {@code lstm-search}, {@code lstm-trial=ID} (retrains the search's configuration
+ * number ID, e.g. the best of an earlier run of the same seed, once per seed), {@code fcnn-2-1-h30},
+ * {@code fcnn-sweep}, {@code cnn}.
  */
 public final class Part2Main {
 
@@ -65,7 +67,13 @@ public final class Part2Main {
                 case "fcnn-2-1-h30" -> rows.addAll(print(Part2Experiments.fcnn("2-1", 30, data, p, seed)));
                 case "fcnn-sweep" -> Part2Experiments.fcnnSweep(data, p, seed).forEach(m -> rows.addAll(print(m)));
                 case "cnn" -> rows.addAll(print(Part2Experiments.cnn(data, p, seed)));
-                default -> throw new IllegalArgumentException("unknown model '" + args[i] + "'");
+                default -> {
+                    if (!args[i].startsWith("lstm-trial=")) throw new IllegalArgumentException("unknown model '" + args[i] + "'");
+                    int id = Integer.parseInt(args[i].substring("lstm-trial=".length()));
+                    LstmConfig c = Part2Experiments.searchConfigs(p, seed).get(id);
+                    System.out.println("  trial " + id + " of the search with seed " + seed + ": " + c);
+                    rows.addAll(print(Part2Experiments.lstmRetrain(c, data, p, seed)));
+                }
             }
             System.out.println(ResultRow.HEADER);
             rows.forEach(r -> System.out.println(String.join(",", r.experiment(), r.model(), r.metric(),
