@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -59,20 +57,10 @@ public final class ClassificationForest {
         Columns cols = new Columns(x);
         int mtry = Math.max(1, Math.min(maxFeatures, cols.p));
         Tree[] grown = new Tree[trees];
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> IntStream.range(0, trees).parallel().forEach(t -> {
-                SplittableRandom rnd = new SplittableRandom(new Random(seed * 1_000_003L + t).nextLong());
-                grown[t] = new Grower(cols, y, k, mtry, classWeight, rnd).grow();
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("forest training failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        ParallelRange.forEach(trees, threads, t -> {
+            SplittableRandom rnd = new SplittableRandom(new Random(seed * 1_000_003L + t).nextLong());
+            grown[t] = new Grower(cols, y, k, mtry, classWeight, rnd).grow();
+        });
         double[] imp = new double[cols.p];
         for (Tree t : grown) {
             double sum = Arrays.stream(t.importance).sum();

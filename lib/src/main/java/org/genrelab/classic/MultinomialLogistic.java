@@ -1,9 +1,6 @@
 package org.genrelab.classic;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 import smile.math.BFGS;
 import smile.util.function.DifferentiableMultivariateFunction;
@@ -57,11 +54,7 @@ public final class MultinomialLogistic {
         for (int v : y) if (v < 0 || v >= k) throw new IllegalArgumentException("label " + v + " outside [0, " + k + ")");
         Objective f = new Objective(x, y, k, 1.0 / c, threads);
         double[] w = new double[k * (x[0].length + 1)];
-        try {
-            BFGS.minimize(f, 10, w, gtol, maxIter);
-        } finally {
-            f.pool.shutdown();
-        }
+        BFGS.minimize(f, 10, w, gtol, maxIter);
         return new MultinomialLogistic(x[0].length, k, w, f.evaluations);
     }
 
@@ -101,33 +94,10 @@ public final class MultinomialLogistic {
         return best;
     }
 
-    /** z_c = W_c·x + b_c for every class: eight classes per pass over the row (eight running sums), then four, then one. */
+    /** z_c = W_c·x + b_c for every class, four classes per pass over the row (four running sums). */
     static double[] scores(double[] w, int p, int k, double[] x, double[] z) {
         int q = p + 1;
         int c = 0;
-        for (; c + 7 < k; c += 8) {
-            int o = c * q;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-            for (int f = 0; f < p; f++) {
-                double v = x[f];
-                s0 += w[o + f] * v;
-                s1 += w[o + q + f] * v;
-                s2 += w[o + 2 * q + f] * v;
-                s3 += w[o + 3 * q + f] * v;
-                s4 += w[o + 4 * q + f] * v;
-                s5 += w[o + 5 * q + f] * v;
-                s6 += w[o + 6 * q + f] * v;
-                s7 += w[o + 7 * q + f] * v;
-            }
-            z[c] = s0 + w[o + p];
-            z[c + 1] = s1 + w[o + q + p];
-            z[c + 2] = s2 + w[o + 2 * q + p];
-            z[c + 3] = s3 + w[o + 3 * q + p];
-            z[c + 4] = s4 + w[o + 4 * q + p];
-            z[c + 5] = s5 + w[o + 5 * q + p];
-            z[c + 6] = s6 + w[o + 6 * q + p];
-            z[c + 7] = s7 + w[o + 7 * q + p];
-        }
         for (; c + 3 < k; c += 4) {
             int o = c * q;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -172,7 +142,7 @@ public final class MultinomialLogistic {
         private final int k;
         private final int p;
         private final double lambda;
-        private final ForkJoinPool pool;
+        private final int threads;
         private final int blocks;
         int evaluations;
 
@@ -182,7 +152,7 @@ public final class MultinomialLogistic {
             this.k = k;
             this.p = x[0].length;
             this.lambda = lambda;
-            this.pool = new ForkJoinPool(Math.max(1, threads));
+            this.threads = threads;
             this.blocks = (x.length + BLOCK - 1) / BLOCK;
         }
 
@@ -196,18 +166,11 @@ public final class MultinomialLogistic {
             evaluations++;
             double[][] partial = new double[blocks][];
             double[] loss = new double[blocks];
-            try {
-                pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
-                    double[] g = new double[w.length];
-                    loss[b] = block(w, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK), g);
-                    partial[b] = g;
-                })).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
+            ParallelRange.forEach(blocks, threads, b -> {
+                double[] g = new double[w.length];
+                loss[b] = block(w, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK), g);
+                partial[b] = g;
+            });
             Arrays.fill(gradient, 0);
             double f = 0;
             for (int b = 0; b < blocks; b++) { // in block order: the same sums on any number of threads

@@ -3,10 +3,6 @@ package org.genrelab.classic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import libsvm.svm;
@@ -115,19 +111,7 @@ public final class SvcTrainer implements ModelTrainer {
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) pairs.add(new int[] {i, j});
         Pair[] trained = new Pair[pairs.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, pairs.size())));
-        try {
-            List<Future<Pair>> futures = new ArrayList<>();
-            for (int[] ij : pairs) futures.add(pool.submit(() -> trainPair(ij[0], ij[1], yi, gram, param)));
-            for (int q = 0; q < trained.length; q++) trained[q] = futures.get(q).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("SVC training failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelRange.forEach(trained.length, threads, q -> trained[q] = trainPair(pairs.get(q)[0], pairs.get(q)[1], yi, gram, param));
         return new Machines(labels, x, gamma, trained);
     }
 
@@ -185,35 +169,25 @@ public final class SvcTrainer implements ModelTrainer {
         double[] sq = new double[n];
         for (int a = 0; a < n; a++) sq[a] = dot(x[a], x[a]);
         float[][] k = new float[n][n];
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> IntStream.range(0, (n + 1) / 2).parallel().forEach(t -> {
-                int a0 = 2 * t;
-                int a1 = Math.min(a0 + 1, n - 1);
-                double[] d = new double[8];
-                int b = 0;
-                for (; b + 3 < a0; b += 4) {
-                    dots2x4(x[a0], x[a1], x[b], x[b + 1], x[b + 2], x[b + 3], d);
-                    for (int c = 0; c < 4; c++) {
-                        k[a0][b + c] = (float) Math.exp(-gamma * (sq[a0] + sq[b + c] - 2 * d[c]));
-                        k[a1][b + c] = (float) Math.exp(-gamma * (sq[a1] + sq[b + c] - 2 * d[4 + c]));
-                    }
+        ParallelRange.forEach((n + 1) / 2, threads, t -> {
+            int a0 = 2 * t;
+            int a1 = Math.min(a0 + 1, n - 1);
+            double[] d = new double[8];
+            int b = 0;
+            for (; b + 3 < a0; b += 4) {
+                dots2x4(x[a0], x[a1], x[b], x[b + 1], x[b + 2], x[b + 3], d);
+                for (int c = 0; c < 4; c++) {
+                    k[a0][b + c] = (float) Math.exp(-gamma * (sq[a0] + sq[b + c] - 2 * d[c]));
+                    k[a1][b + c] = (float) Math.exp(-gamma * (sq[a1] + sq[b + c] - 2 * d[4 + c]));
                 }
-                for (; b <= a1; b++) {
-                    if (b < a0) k[a0][b] = (float) Math.exp(-gamma * (sq[a0] + sq[b] - 2 * dot(x[a0], x[b])));
-                    if (b < a1) k[a1][b] = (float) Math.exp(-gamma * (sq[a1] + sq[b] - 2 * dot(x[a1], x[b])));
-                }
-                k[a0][a0] = 1f;
-                k[a1][a1] = 1f;
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+            }
+            for (; b <= a1; b++) {
+                if (b < a0) k[a0][b] = (float) Math.exp(-gamma * (sq[a0] + sq[b] - 2 * dot(x[a0], x[b])));
+                if (b < a1) k[a1][b] = (float) Math.exp(-gamma * (sq[a1] + sq[b] - 2 * dot(x[a1], x[b])));
+            }
+            k[a0][a0] = 1f;
+            k[a1][a1] = 1f;
+        });
         for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) k[a][b] = k[b][a];
         return k;
     }
