@@ -60,7 +60,7 @@ public final class EmbeddingLogisticRegression {
     /** Fits one multinomial model. */
     public static MultinomialLogistic fit(double[][] x, int[] y, int classes, double c, int maxIter) {
         lambdaForC(c); // checks C
-        return MultinomialLogistic.fit(x, y, classes, c, 1e-5, maxIter, Runtime.getRuntime().availableProcessors());
+        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, Runtime.getRuntime().availableProcessors());
     }
 
     /**

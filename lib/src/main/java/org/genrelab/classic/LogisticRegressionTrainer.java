@@ -3,7 +3,8 @@ package org.genrelab.classic;
 /**
  * Multinomial logistic regression with an L2 penalty: {@link MultinomialLogistic}, scikit-learn's
  * objective C·Σᵢ loss + ½‖W‖² divided by C, i.e. Σᵢ loss + ½·λ‖W‖² with λ = 1/C (C = 0.01 → λ = 100),
- * k symmetric weight vectors, intercepts unpenalised, minimised by Smile's L-BFGS.
+ * k symmetric weight vectors, intercepts unpenalised, minimised by L-BFGS as SciPy runs it ({@link Lbfgs};
+ * tol 1e-4 and SciPy's ftol, scikit-learn's defaults).
  */
 public final class LogisticRegressionTrainer implements ModelTrainer {
 
@@ -37,7 +38,7 @@ public final class LogisticRegressionTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        MultinomialLogistic m = MultinomialLogistic.fit(x, y, nClasses, c, 1e-5, maxIter,
+        MultinomialLogistic m = MultinomialLogistic.fit(x, y, nClasses, c, 1e-4, maxIter,
                 Runtime.getRuntime().availableProcessors());
         return m::predict;
     }

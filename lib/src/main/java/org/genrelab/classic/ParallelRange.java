@@ -18,6 +18,15 @@ final class ParallelRange {
     static void forEach(int n, int threads, IntConsumer body) {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
+            forEach(pool, n, body);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Calls {@code body} for every index in [0, n) on a pool the caller keeps (for loops run many times). */
+    static void forEach(ForkJoinPool pool, int n, IntConsumer body) {
+        try {
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -25,8 +34,6 @@ final class ParallelRange {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
         }
     }
 }

@@ -33,7 +33,7 @@ class MultinomialLogisticTest {
         double[] w = new double[k * (p + 1)];
         for (int i = 0; i < w.length; i++) w[i] = 0.3 * rnd.nextGaussian();
         double[] g = new double[w.length];
-        f.g(w, g);
+        f.valueAndGradient(w, g);
         for (int i = 0; i < w.length; i++) {
             double h = 1e-6;
             double[] a = w.clone();
@@ -54,14 +54,14 @@ class MultinomialLogisticTest {
         int k = 3;
         int[] y = new int[n];
         double[][] x = blobs(n, p, k, 3, y);
-        MultinomialLogistic m = MultinomialLogistic.fit(x, y, k, 0.1, 1e-9, 1000, 2);
+        MultinomialLogistic m = MultinomialLogistic.fit(x, y, k, 0.1, 1e-6, 0, 1000, 2);
         double[] w = new double[k * (p + 1)];
         for (int c = 0; c < k; c++) {
             System.arraycopy(m.weights(c), 0, w, c * (p + 1), p);
             w[c * (p + 1) + p] = m.intercept(c);
         }
         double[] g = new double[w.length];
-        new MultinomialLogistic.Objective(x, y, k, 10, 1).g(w, g);
+        new MultinomialLogistic.Objective(x, y, k, 10, 1).valueAndGradient(w, g);
         for (double v : g) assertEquals(0, v, 1e-4, "gradient at the solution");
         for (int j = 0; j < p; j++) {
             double sum = 0;
