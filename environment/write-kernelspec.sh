@@ -21,7 +21,7 @@ import json, sys, os
 out, java, k, cp, root, threads = sys.argv[1:]
 spec = {
   "argv": [java, "-Xmx8g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
-           "--sun-misc-unsafe-memory-access=allow",
+           "--sun-misc-unsafe-memory-access=allow", "--add-modules", "jdk.incubator.vector",
            "-Djava.awt.headless=true", "-Dai.djl.offline=true", f"-Dai.djl.pytorch.num_threads={threads}",
            # the synthetic corpus renders MIDI offline through the JDK's AudioSynthesizer
            "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",

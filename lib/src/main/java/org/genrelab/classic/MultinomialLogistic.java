@@ -16,6 +16,9 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class MultinomialLogistic {
 
+    /** Whether this JVM has the Vector API (then the objective runs {@link VectorLogisticBlock}). */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     /** Rows per block of the objective's work partition. */
     private static final int BLOCK = 256;
 
@@ -162,7 +165,8 @@ public final class MultinomialLogistic {
      */
     static final class Objective implements Lbfgs.Objective, AutoCloseable {
         private final double[][] x;
-        private final double[][] xt; // feature-major copy: xt[f][i] = x[i][f]
+        private final double[][] xt; // feature-major copy for the scalar block: xt[f][i] = x[i][f]
+        private final boolean vector;
         private final int[] y;
         private final int k;
         private final int p;
@@ -172,6 +176,13 @@ public final class MultinomialLogistic {
         int evaluations;
 
         Objective(double[][] x, int[] y, int k, double lambda, int threads) {
+            this(x, y, k, lambda, threads, VECTOR_API);
+        }
+
+        /** With {@code vector} false the scalar block is used even when the Vector API is there (for tests). */
+        Objective(double[][] x, int[] y, int k, double lambda, int threads, boolean vector) {
+            if (vector && !VECTOR_API) throw new IllegalStateException("the JVM lacks --add-modules jdk.incubator.vector");
+            this.vector = vector;
             this.x = x;
             this.y = y;
             this.k = k;
@@ -179,8 +190,8 @@ public final class MultinomialLogistic {
             for (double[] row : x) {
                 if (row.length != p) throw new IllegalArgumentException("rows of " + p + " and " + row.length + " values");
             }
-            this.xt = new double[p][x.length];
-            for (int i = 0; i < x.length; i++) for (int f = 0; f < p; f++) xt[f][i] = x[i][f];
+            this.xt = vector ? null : new double[p][x.length];
+            if (!vector) for (int i = 0; i < x.length; i++) for (int f = 0; f < p; f++) xt[f][i] = x[i][f];
             this.lambda = lambda;
             this.blocks = (x.length + BLOCK - 1) / BLOCK;
             this.pool = new ForkJoinPool(Math.max(1, Math.min(threads, blocks)));
@@ -202,10 +213,18 @@ public final class MultinomialLogistic {
             int q = p + 1;
             double[][][] partial = new double[blocks][][];
             double[] loss = new double[blocks];
-            double[][] z = new double[k][x.length]; // scores, then residuals; each block fills its own rows
+            double[][] z = vector ? null : new double[k][x.length]; // scalar: scores, then residuals, by row
+            double[][] wc = new double[k][];
+            double[] intercepts = new double[k];
+            for (int c = 0; c < k; c++) {
+                wc[c] = Arrays.copyOfRange(w, c * q, c * q + p);
+                intercepts[c] = w[c * q + p];
+            }
             ParallelRange.forEach(pool, blocks, b -> {
                 double[][] g = new double[k][q];
-                loss[b] = block(w, b * BLOCK, Math.min(x.length, (b + 1) * BLOCK), z, g);
+                int from = b * BLOCK;
+                int to = Math.min(x.length, (b + 1) * BLOCK);
+                loss[b] = vector ? VectorLogisticBlock.block(wc, intercepts, x, y, from, to, g) : block(w, from, to, z, g);
                 partial[b] = g;
             });
             Arrays.fill(gradient, 0);
