@@ -19,6 +19,9 @@ package org.genrelab.dsp;
  */
 public final class Resample {
 
+    /** Whether this JVM has the Vector API (then whole-step decimation runs {@link VectorDecimate}). */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     /** resampy's precomputed filters. */
     public enum Filter {
         /** 50 zero crossings, 2^13 taps per crossing, Kaiser beta 12.9846, rolloff 0.917347. */
@@ -206,11 +209,27 @@ public final class Resample {
         for (int i = 0; i < nL; i++) cL[i] = win[offL + i * indexStep] + etaL * delta[offL + i * indexStep];
         for (int j = 0; j < nR; j++) cR[j] = win[offR + j * indexStep] + etaR * delta[offR + j * indexStep];
         double[] y = new double[nOut];
-        int t = 0;
-        while (t < nOut) {
+        // outputs whose wings lie wholly inside x: t·m + 1 ≥ nL and nOrig − t·m − 1 ≥ nR
+        int tLo = Math.min(nOut, Math.max(0, (nL - 1 + m - 1) / m));
+        int tHi = Math.min(nOut, Math.max(tLo, Math.floorDiv(nOrig - 1 - nR, m) + 1));
+        int done = tLo;
+        if (VECTOR_API && tHi > tLo) done = VectorDecimate.interior(x, m, cL, cR, float32, y, tLo, tHi);
+        decimateScalar(x, m, cL, cR, float32, y, 0, tLo);
+        decimateScalar(x, m, cL, cR, float32, y, done, nOut);
+        return y;
+    }
+
+    /** {@link #decimate}'s outputs [from, to) one loop at a time: four side by side inside x, one at a time near its ends. */
+    private static void decimateScalar(double[] x, int m, double[] cL, double[] cR, boolean float32, double[] y, int from,
+                                       int to) {
+        int nL = cL.length;
+        int nR = cR.length;
+        int nOrig = x.length;
+        int t = from;
+        while (t < to) {
             int n0 = t * m;
             int n3 = (t + 3) * m;
-            if (t + 3 < nOut && n0 + 1 >= nL && nOrig - n3 - 1 >= nR) {
+            if (t + 3 < to && n0 + 1 >= nL && nOrig - n3 - 1 >= nR) {
                 int n1 = n0 + m;
                 int n2 = n1 + m;
                 double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
@@ -261,6 +280,5 @@ public final class Resample {
                 t++;
             }
         }
-        return y;
     }
 }

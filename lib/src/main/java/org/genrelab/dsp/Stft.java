@@ -106,6 +106,62 @@ public final class Stft {
     }
 
     /**
+     * {@code np.abs(stft(y))} twice over from one transform: in float64 (FMA's spectral features) and as
+     * librosa 0.5.0's complex64 STFT gives it to {@code estimate_tuning(y=y)}: the real and imaginary parts
+     * rounded to float32, then hypotf, which glibc computes as the float32 rounding of
+     * √(re² + im²) in float64 (exact squares of float32 values).
+     *
+     * @param magnitude  [1 + nFft/2][T] float64
+     * @param complex64  the same, float32 as from complex64
+     */
+    public record Magnitudes(double[][] magnitude, float[][] complex64) {
+    }
+
+    /** {@link Magnitudes} of float32 PCM with nFft 2048 and hopLength 512. */
+    public static Magnitudes magnitudes(float[] y) {
+        return magnitudes(toDoubles(y), N_FFT, HOP_LENGTH);
+    }
+
+    /** {@link Magnitudes} with the given frame size and hop, without storing the complex matrix. */
+    public static Magnitudes magnitudes(double[] y, int nFft, int hopLength) {
+        int nBins = nFft / 2 + 1;
+        int nFrames = nFrames(y.length, nFft, hopLength);
+        double[][] mag = new double[nBins][nFrames];
+        float[][] mag32 = new float[nBins][nFrames];
+        double[][] block = new double[Math.min(BLOCK, nFrames)][nBins];
+        float[][] block32 = new float[Math.min(BLOCK, nFrames)][nBins];
+        forEachFrame(y, nFft, hopLength, (t, a) -> {
+            double[] m = block[t % BLOCK];
+            float[] m32 = block32[t % BLOCK];
+            m[0] = Math.abs(a[0]);
+            m32[0] = Math.abs((float) a[0]);
+            for (int k = 1; k < nBins - 1; k++) {
+                double re = a[2 * k];
+                double im = a[2 * k + 1];
+                m[k] = Math.sqrt(re * re + im * im);
+                double re32 = (float) re;
+                double im32 = (float) im;
+                m32[k] = (float) Math.sqrt(re32 * re32 + im32 * im32);
+            }
+            m[nBins - 1] = Math.abs(a[1]);
+            m32[nBins - 1] = Math.abs((float) a[1]);
+            if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
+                int t0 = t - t % BLOCK;
+                int nb = t - t0 + 1;
+                for (int k = 0; k < nBins; k++) {
+                    double[] row = mag[k];
+                    float[] row32 = mag32[k];
+                    for (int j = 0; j < nb; j++) {
+                        row[t0 + j] = block[j][k];
+                        row32[t0 + j] = block32[j][k];
+                    }
+                }
+            }
+        });
+        return new Magnitudes(mag, mag32);
+    }
+
+    /**
      * Number of frames librosa 0.5.0 makes with {@code center=True}: {@code 1 + n / hopLength}
      * ({@code util.frame} on the signal padded by {@code nFft/2} each side).
      */

@@ -23,19 +23,10 @@ public final class Tuning {
 
     /**
      * {@code estimate_tuning(y=y, sr=sr)}: the STFT (nFft 2048, hop 512) is librosa's complex64, so its
-     * magnitude is emulated as hypot of the float32-rounded real and imaginary parts.
+     * magnitude is that of the float32-rounded real and imaginary parts ({@link Stft.Magnitudes#complex64()}).
      */
     public static double estimateTuning(float[] y, double sr) {
-        Stft d = Stft.stft(y, 2048, 512);
-        double[][] re = d.re();
-        double[][] im = d.im();
-        float[][] s = new float[re.length][re[0].length];
-        for (int k = 0; k < s.length; k++) {
-            for (int t = 0; t < s[k].length; t++) {
-                s[k][t] = (float) Math.hypot((float) re[k][t], (float) im[k][t]);
-            }
-        }
-        return estimateTuning(s, sr);
+        return estimateTuning(Stft.magnitudes(y).complex64(), sr);
     }
 
     /**

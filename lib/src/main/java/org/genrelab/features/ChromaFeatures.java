@@ -20,14 +20,22 @@ public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, d
 
     /** Computes the features of mono PCM {@code y} decoded at sample rate {@code sr}. */
     public static ChromaFeatures compute(float[] y, double sr) {
-        return compute(y, sr, Stft.magnitude(y));
+        return compute(y, sr, Stft.magnitudes(y));
     }
 
     /** As {@link #compute(float[], double)}, reusing the clip's STFT magnitude (n_fft 2048, hop 512). */
     public static ChromaFeatures compute(float[] y, double sr, double[][] stftMagnitude) {
+        return compute(y, sr, stftMagnitude, Tuning.estimateTuning(y, sr));
+    }
+
+    /** As {@link #compute(float[], double)}, reusing both magnitudes of the clip's STFT (n_fft 2048, hop 512). */
+    public static ChromaFeatures compute(float[] y, double sr, Stft.Magnitudes stft) {
+        return compute(y, sr, stft.magnitude(), Tuning.estimateTuning(stft.complex64(), sr));
+    }
+
+    private static ChromaFeatures compute(float[] y, double sr, double[][] stftMagnitude, double tCqt) {
         float[][] power = ChromaStft.powerOf(stftMagnitude);
         double tStft = ChromaStft.tuning(power, ChromaStft.SR);
-        double tCqt = Tuning.estimateTuning(y, sr);
         double[][] cqt = ConstantQ.cqtMagnitude(y, sr, 512, ConstantQ.c1(), 84, 12, tCqt);
         Map<String, double[][]> f = new LinkedHashMap<>();
         double[][] cens = ChromaCqt.chromaCens(cqt);

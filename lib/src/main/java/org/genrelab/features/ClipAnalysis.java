@@ -33,9 +33,10 @@ public record ClipAnalysis(Path file, float[] y, int sr, double[][] logMelDb, do
 
     /** Analyses mono PCM {@code y} at {@code sr}. */
     public static ClipAnalysis of(Path file, float[] y, int sr) {
-        double[][] mag = Stft.magnitude(y);
+        Stft.Magnitudes stft = Stft.magnitudes(y);
+        double[][] mag = stft.magnitude();
         double[][] logMel = PowerToDb.powerToDb(MelSpectrogram.melspectrogram(Stft.square(mag), sr));
-        var chroma = ChromaFeatures.compute(y, sr, mag).frames();
+        var chroma = ChromaFeatures.compute(y, sr, stft).frames();
         return new ClipAnalysis(file, y, sr, logMel, Mfcc.mfcc(logMel, Mfcc.N_MFCC), chroma.get("chroma_cens"),
                 chroma.get("tonnetz"), RhythmExtras.of(y, sr));
     }

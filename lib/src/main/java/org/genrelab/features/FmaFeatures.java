@@ -50,9 +50,10 @@ public final class FmaFeatures implements TrackFeatureFunction {
 
     /** The row of mono PCM {@code y} at sample rate {@code sr}. */
     public float[] compute(float[] y, double sr) {
-        double[][] mag = Stft.magnitude(y);
+        Stft.Magnitudes stft = Stft.magnitudes(y);
+        double[][] mag = stft.magnitude();
         Map<String, float[][]> stats = new LinkedHashMap<>(StftFeatures.compute(y, sr, mag).statistics());
-        stats.putAll(ChromaFeatures.compute(y, sr, mag).statistics());
+        stats.putAll(ChromaFeatures.compute(y, sr, stft).statistics());
         double[] fma = FmaFeatureCsv.row(FmaFeatureLayout.fmaColumns(), stats);
         float[] row = new float[COLUMNS.size()];
         for (int i = 0; i < fma.length; i++) row[i] = (float) fma[i];

@@ -31,6 +31,22 @@ class StftTest {
 
     /** Known answer: a cosine on bin k0 gives X[k0] = (N/2)·½e^{iφ}·... checked through the Hann's 3 taps, conjugated as librosa 0.5. */
     @Test
+    void bothMagnitudesComeFromOneTransform() {
+        float[] y = java.util.Arrays.copyOf(OracleFrames.y("chord_cmaj_30s_mp3"), 3 * 44100);
+        Stft.Magnitudes m = Stft.magnitudes(y);
+        double[][] mag = Stft.magnitude(y);
+        Stft d = Stft.stft(y);
+        for (int k = 0; k < mag.length; k++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(mag[k], m.magnitude()[k], 0.0, "bin " + k);
+            for (int t = 0; t < mag[k].length; t++) {
+                // complex64 magnitude: |float32(re) + i float32(im)|, against Java's hypot of the same float32 parts
+                float expected = (float) Math.hypot((float) d.re()[k][t], (float) d.im()[k][t]);
+                assertEquals(expected, m.complex64()[k][t], Math.ulp(expected), "bin " + k + ", frame " + t);
+            }
+        }
+    }
+
+    @Test
     void cosineOnABinHasKnownHannSpectrumAndConjugatedPhase() {
         int nFft = 64, k0 = 8;
         double phi = 0.7;

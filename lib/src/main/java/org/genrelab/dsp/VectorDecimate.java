@@ -1,0 +1,100 @@
+package org.genrelab.dsp;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The interior of {@link Resample}'s whole-step decimation with the JDK's Vector API: eight outputs per
+ * vector, four vectors at a time. Each lane adds the same products in the same order as the scalar loop
+ * (a multiply, then an add, then the float32 rounding when asked), so the output is bit-identical to it;
+ * the lanes only run side by side. The scalar loop is a chain of dependent add-and-round steps per
+ * output, which is what bounded the constant-Q transform's early downsampling.
+ *
+ * <p>Lanes must read consecutive inputs, so x is first split into its m phases (x[q·m + p] at
+ * phase[p][q]): output t's input t·m − i is then phase[(m − i mod m) mod m] at t − ⌈i / m⌉, the same
+ * offset for every lane.
+ *
+ * <p>Needs {@code --add-modules jdk.incubator.vector}; {@link Resample} loads this class only when the
+ * module is present.
+ */
+final class VectorDecimate {
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    private static final int LANES = 8;
+
+    private VectorDecimate() {
+    }
+
+    /**
+     * Fills y[from, to') for outputs whose wings lie wholly inside x, 32 and then 8 at a time, and returns
+     * to', the first output not done (≤ to).
+     *
+     * @param cL left-wing taps (tap i multiplies x[t·m − i]), cR right-wing taps (tap j multiplies x[t·m + j + 1])
+     */
+    static int interior(double[] x, int m, double[] cL, double[] cR, boolean float32, double[] y, int from, int to) {
+        int nL = cL.length;
+        int nR = cR.length;
+        double[][] phase = new double[m][];
+        for (int p = 0; p < m; p++) {
+            phase[p] = new double[(x.length - p + m - 1) / m];
+            for (int q = 0; q < phase[p].length; q++) phase[p][q] = x[q * m + p];
+        }
+        double[][] srcL = new double[nL][];
+        int[] offL = new int[nL];
+        for (int i = 0; i < nL; i++) { // x[t·m − i] = phase[(m − r) mod m][t − a − (r > 0 ? 1 : 0)], i = a·m + r
+            int a = i / m;
+            int r = i % m;
+            srcL[i] = phase[r == 0 ? 0 : m - r];
+            offL[i] = -a - (r == 0 ? 0 : 1);
+        }
+        double[][] srcR = new double[nR][];
+        int[] offR = new int[nR];
+        for (int j = 0; j < nR; j++) { // x[t·m + j + 1] = phase[r][t + b], j + 1 = b·m + r
+            srcR[j] = phase[(j + 1) % m];
+            offR[j] = (j + 1) / m;
+        }
+        int t = from;
+        for (; t + 4 * LANES <= to; t += 4 * LANES) {
+            DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0;
+            for (int i = 0; i < nL; i++) {
+                double[] s = srcL[i];
+                int q = t + offL[i];
+                double c = cL[i];
+                a0 = step(a0, DoubleVector.fromArray(D, s, q), c, float32);
+                a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), c, float32);
+                a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), c, float32);
+                a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), c, float32);
+            }
+            for (int j = 0; j < nR; j++) {
+                double[] s = srcR[j];
+                int q = t + offR[j];
+                double c = cR[j];
+                a0 = step(a0, DoubleVector.fromArray(D, s, q), c, float32);
+                a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), c, float32);
+                a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), c, float32);
+                a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), c, float32);
+            }
+            a0.intoArray(y, t);
+            a1.intoArray(y, t + LANES);
+            a2.intoArray(y, t + 2 * LANES);
+            a3.intoArray(y, t + 3 * LANES);
+        }
+        for (; t + LANES <= to; t += LANES) {
+            DoubleVector a = DoubleVector.zero(D);
+            for (int i = 0; i < nL; i++) a = step(a, DoubleVector.fromArray(D, srcL[i], t + offL[i]), cL[i], float32);
+            for (int j = 0; j < nR; j++) a = step(a, DoubleVector.fromArray(D, srcR[j], t + offR[j]), cR[j], float32);
+            a.intoArray(y, t);
+        }
+        return t;
+    }
+
+    /** acc + c·x, rounded to float32 when asked: the scalar loop's {@code acc += c * x; acc = (float) acc}. */
+    private static DoubleVector step(DoubleVector acc, DoubleVector x, double c, boolean float32) {
+        DoubleVector s = acc.add(x.mul(c));
+        if (!float32) return s;
+        return (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+    }
+}
