@@ -47,11 +47,12 @@ public final class Tuning {
         // fft_frequencies: np.linspace(0, sr/2, 1 + n_fft//2)
         double fstep = (sr / 2) / (nBins - 1);
         float[] colThreshold = new float[nFrames];
-        for (int t = 0; t < nFrames; t++) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < nBins; k++) max = Math.max(max, Math.abs(s[k][t]));
-            colThreshold[t] = (float) (0.1 * max); // threshold * S.max(axis=0), float32
+        Arrays.fill(colThreshold, Float.NEGATIVE_INFINITY);
+        for (int k = 0; k < nBins; k++) { // column maxima, read row by row
+            float[] row = s[k];
+            for (int t = 0; t < nFrames; t++) colThreshold[t] = Math.max(colThreshold[t], Math.abs(row[t]));
         }
+        for (int t = 0; t < nFrames; t++) colThreshold[t] = (float) (0.1 * colThreshold[t]); // threshold * S.max(axis=0), float32
         float[] pitches = new float[nBins * nFrames];
         float[] mags = new float[nBins * nFrames];
         int count = 0;
