@@ -14,6 +14,13 @@ final class SpectralInput {
         for (int k = 0; k < s.length; k++) {
             double[] row = s[k];
             if (row.length != s[0].length) throw new IllegalArgumentException(feature + ": ragged spectrogram at bin " + k);
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            for (double v : row) { // min and max propagate NaN; both reductions vectorise
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (min >= 0 && max < Double.POSITIVE_INFINITY) continue;
             for (int t = 0; t < row.length; t++) {
                 if (!(row[t] >= 0) || row[t] == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException(feature + " is only defined with finite non-negative energies: S["
