@@ -3,11 +3,12 @@ package org.genrelab.dsp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The interior of {@link Resample}'s whole-step decimation with the JDK's Vector API: eight outputs per
- * vector, four vectors at a time. Each lane adds the same products in the same order as the scalar loop
+ * The interior of {@link Resample}'s whole-step decimation with the JDK's Vector API: one output per
+ * lane, four vectors at a time. Each lane adds the same products in the same order as the scalar loop
  * (a multiply, then an add, then the float32 rounding when asked), so the output is bit-identical to it;
  * the lanes only run side by side. The scalar loop is a chain of dependent add-and-round steps per
  * output, which is what bounded the constant-Q transform's early downsampling.
@@ -21,15 +22,16 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorDecimate {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-    private static final int LANES = 8;
+    /** The machine's widest doubles (8 lanes with AVX-512, 4 with AVX2), and floats of as many lanes. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * Float.SIZE));
+    private static final int LANES = D.length();
 
     private VectorDecimate() {
     }
 
     /**
-     * Fills y[from, to') for outputs whose wings lie wholly inside x, 32 and then 8 at a time, and returns
+     * Fills y[from, to') for outputs whose wings lie wholly inside x, four vectors and then one at a time, and returns
      * to', the first output not done (≤ to).
      *
      * @param cL left-wing taps (tap i multiplies x[t·m − i]), cR right-wing taps (tap j multiplies x[t·m + j + 1])
