@@ -13,29 +13,70 @@ import java.util.Arrays;
  */
 public final class MedianFilter {
 
+    /** Whether this JVM has the Vector API (then groups of lines go through {@link VectorMedianFilter}). */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private MedianFilter() {
     }
 
     /** Median of width {@code size} along each row (axis 1, time for a spectrogram). */
     public static double[][] alongRows(double[][] s, int size) {
-        checkSize(size);
-        double[][] out = new double[s.length][];
-        for (int i = 0; i < s.length; i++) {
-            out[i] = new double[s[i].length];
-            filterLine(s[i], out[i], size);
-        }
-        return out;
+        return alongRows(s, size, VECTOR_API);
     }
 
     /** Median of width {@code size} along each column (axis 0, frequency for a spectrogram). */
     public static double[][] alongColumns(double[][] s, int size) {
+        return alongColumns(s, size, VECTOR_API);
+    }
+
+    /** @param vector false to filter line by line even when the Vector API is there (tests compare them) */
+    static double[][] alongRows(double[][] s, int size, boolean vector) {
+        checkSize(size);
+        double[][] out = new double[s.length][];
+        for (int i = 0; i < s.length; i++) out[i] = new double[s[i].length];
+        int i = 0;
+        if (vector && s.length > 0) {
+            int n = s[0].length;
+            int lanes = VectorMedianFilter.LANES;
+            double[] in = new double[n * lanes];
+            double[] filtered = new double[n * lanes];
+            for (; i + lanes <= s.length && n > 0; i += lanes) { // lanes rows at once, interleaved
+                for (int l = 0; l < lanes; l++) {
+                    if (s[i + l].length != n) throw new IllegalArgumentException("ragged matrix at row " + (i + l));
+                    double[] row = s[i + l];
+                    for (int t = 0; t < n; t++) in[t * lanes + l] = row[t];
+                }
+                VectorMedianFilter.filterInterleaved(in, filtered, n, size);
+                for (int l = 0; l < lanes; l++) {
+                    double[] row = out[i + l];
+                    for (int t = 0; t < n; t++) row[t] = filtered[t * lanes + l];
+                }
+            }
+        }
+        for (; i < s.length; i++) filterLine(s[i], out[i], size);
+        return out;
+    }
+
+    /** @param vector false to filter line by line even when the Vector API is there (tests compare them) */
+    static double[][] alongColumns(double[][] s, int size, boolean vector) {
         checkSize(size);
         int rows = s.length;
         int cols = rows == 0 ? 0 : s[0].length;
         double[][] out = new double[rows][cols];
+        int j = 0;
+        if (vector && rows > 0) {
+            int lanes = VectorMedianFilter.LANES;
+            double[] in = new double[rows * lanes];
+            double[] filtered = new double[rows * lanes];
+            for (; j + lanes <= cols; j += lanes) { // lanes columns at once: each row's slice is contiguous
+                for (int i = 0; i < rows; i++) System.arraycopy(s[i], j, in, i * lanes, lanes);
+                VectorMedianFilter.filterInterleaved(in, filtered, rows, size);
+                for (int i = 0; i < rows; i++) System.arraycopy(filtered, i * lanes, out[i], j, lanes);
+            }
+        }
         double[] line = new double[rows];
         double[] filtered = new double[rows];
-        for (int j = 0; j < cols; j++) {
+        for (; j < cols; j++) {
             for (int i = 0; i < rows; i++) line[i] = s[i][j];
             filterLine(line, filtered, size);
             for (int i = 0; i < rows; i++) out[i][j] = filtered[i];

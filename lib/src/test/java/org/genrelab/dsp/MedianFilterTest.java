@@ -3,6 +3,7 @@ package org.genrelab.dsp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -25,17 +26,26 @@ class MedianFilterTest {
         assertArrayEquals(new double[] {5, 4, 2, 3, 3}, out[0], 0.0);
     }
 
-    /** The sliding structure equals a sort of every reflect-padded window, with many ties, widths up to longer than the line. */
+    /**
+     * The sliding structure equals a sort of every reflect-padded window, with many ties, widths up to longer
+     * than the line; line by line and several lines per vector (enough rows and columns for whole groups of
+     * lanes and a remainder).
+     */
     @Test
     void equalsSortedWindowMedianOnRandomDataWithTies() {
+        assertTrue(MedianFilter.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
+        for (boolean vector : new boolean[] {false, true}) equalsSortedWindowMedian(vector);
+    }
+
+    private void equalsSortedWindowMedian(boolean vector) {
         Random rnd = new Random(42);
-        for (int trial = 0; trial < 40; trial++) {
-            int rows = 1 + rnd.nextInt(7), cols = 1 + rnd.nextInt(60);
+        for (int trial = 0; trial < 60; trial++) {
+            int rows = 1 + rnd.nextInt(21), cols = 1 + rnd.nextInt(60);
             int size = 2 * rnd.nextInt(20) + 1;
             double[][] s = new double[rows][cols];
             for (double[] r : s) for (int j = 0; j < cols; j++) r[j] = rnd.nextInt(5) == 0 ? 0.0 : rnd.nextInt(8) * 0.25;
-            double[][] byRows = MedianFilter.alongRows(s, size);
-            double[][] byCols = MedianFilter.alongColumns(s, size);
+            double[][] byRows = MedianFilter.alongRows(s, size, vector);
+            double[][] byCols = MedianFilter.alongColumns(s, size, vector);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     double[] w = new double[size], v = new double[size];
@@ -45,8 +55,8 @@ class MedianFilterTest {
                     }
                     Arrays.sort(w);
                     Arrays.sort(v);
-                    assertEquals(w[size / 2], byRows[i][j], 0.0, "rows, trial " + trial + " cell " + i + "," + j);
-                    assertEquals(v[size / 2], byCols[i][j], 0.0, "columns, trial " + trial + " cell " + i + "," + j);
+                    assertEquals(w[size / 2], byRows[i][j], 0.0, "vector " + vector + ", rows, trial " + trial + " cell " + i + "," + j);
+                    assertEquals(v[size / 2], byCols[i][j], 0.0, "vector " + vector + ", columns, trial " + trial + " cell " + i + "," + j);
                 }
             }
         }
