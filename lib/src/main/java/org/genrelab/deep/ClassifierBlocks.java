@@ -58,25 +58,23 @@ public final class ClassifierBlocks {
     }
 
     /**
-     * CNN: the 128 embedding dimensions as channels over the 31 time steps, two 1-D convolutions
-     * ({@code filters1}, {@code filters2} filters of width {@code kernel}, ReLU), flattened, one linear
-     * layer to the classes.
-     *
-     * <p>Not the study's exact network. Its {@code ConvNet} (notebook {@code part_2CNN}) takes the 31 time
-     * steps as channels: conv 16 (width 3, padding 1), ReLU, batch norm, dropout 0.5, conv 4, ReLU,
-     * flatten (512), dropout 0.5, batch norm, linear. Built with DJL 0.36's {@code BatchNorm} on the
-     * PyTorch 2.7.1 CPU engine, its forward pass gave NaN now and then (2 passes in 8 of a convolution
-     * followed by batch norm, on random input) and training diverged to NaN, so that network waits for a
-     * batch norm that behaves; this one has no normalisation.
+     * The study's CNN ({@code ConvNet}, notebook {@code part_2CNN}): the 31 time steps as channels over the
+     * 128 embedding dimensions; convolution 31 → 16 (width 3, padding 1), ReLU, batch norm, dropout 0.5;
+     * convolution 16 → 4 (width 3, padding 1), ReLU, flatten (4 × 128 = 512), dropout 0.5, batch norm, and a
+     * linear layer to the classes. (The study's {@code AvgPool1d(kernel_size=1)} is the identity and is left
+     * out.) Batch norm is {@link BatchNorm1d}; dropout masks come from {@code seed}.
      */
-    public static Block cnn(int filters1, int filters2, int kernel, int classes) {
+    public static Block cnn(int classes, long seed) {
         SequentialBlock b = new SequentialBlock();
-        b.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().transpose(0, 2, 1)), "toChannels"));
-        b.add(Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters1).build());
+        b.add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(16).build());
         b.add(Activation.reluBlock());
-        b.add(Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters2).build());
+        b.add(new BatchNorm1d(16));
+        b.add(new SeededDropout(0.5, seed * 31 + 1));
+        b.add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(4).build());
         b.add(Activation.reluBlock());
         b.add(Blocks.batchFlattenBlock());
+        b.add(new SeededDropout(0.5, seed * 31 + 2));
+        b.add(new BatchNorm1d(4 * 128));
         b.add(Linear.builder().setUnits(classes).build());
         return b;
     }

@@ -28,7 +28,7 @@ public final class Part2Benchmark {
         settings.put("lstm-published", c.settings(epochs + 1, 0, 1));
         models.put("fcnn-2-1-h30", s -> ClassifierBlocks.fcnn(Part2Experiments.fcnnHidden("2-1", 30), 0.5, classes, s));
         settings.put("fcnn-2-1-h30", new TrainSettings("sgd", 0.005, 10, epochs + 1, 0, 1));
-        models.put("cnn", s -> ClassifierBlocks.cnn(64, 32, 3, classes));
+        models.put("cnn", s -> ClassifierBlocks.cnn(classes, s));
         settings.put("cnn", new TrainSettings("adam", 1e-3, 300, epochs + 1, 0, 1));
         Map<String, Double> out = new LinkedHashMap<>();
         for (String name : models.keySet()) {

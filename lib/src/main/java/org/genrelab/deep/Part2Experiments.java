@@ -165,9 +165,9 @@ public final class Part2Experiments {
         return out;
     }
 
-    /** The CNN (two convolutions + one linear layer), Adam lr 1e-3, batch 300, fixed epochs, once per seed. */
+    /** The study's CNN ({@link ClassifierBlocks#cnn}), Adam lr 1e-3, batch 300, fixed epochs, once per seed. */
     public static ModelResult cnn(StudyEmbeddings data, Part2Settings p, long seed) {
-        return train("cnn", s -> ClassifierBlocks.cnn(64, 32, 3, data.genres().size()), data, p,
+        return train("cnn", s -> ClassifierBlocks.cnn(data.genres().size(), s), data, p,
                 new TrainSettings("adam", 1e-3, 300, p.cnnEpochs(), 0, seed), p.seedsFrom(seed));
     }
 }

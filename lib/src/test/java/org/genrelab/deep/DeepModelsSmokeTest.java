@@ -74,7 +74,7 @@ class DeepModelsSmokeTest {
 
     @Test
     void cnnBeatsChance() {
-        double acc = valAccuracy(() -> ClassifierBlocks.cnn(64, 32, 3, classes),
+        double acc = valAccuracy(() -> ClassifierBlocks.cnn(classes, 42),
                 new TrainSettings("adam", 0.001, 50, 3, 0, 42));
         assertTrue(acc > 0.30, "CNN val accuracy " + acc);
     }
