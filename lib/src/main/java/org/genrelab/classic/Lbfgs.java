@@ -247,8 +247,7 @@ public final class Lbfgs {
             double stpf;
             if (fp > fx) { // 1: higher f; the minimum is bracketed
                 double theta = 3 * (fx - fp) / (stp - stx) + dx + dp;
-                double s = max3(theta, dx, dp);
-                double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
+                double gamma = cubicGamma(theta, dx, dp, false);
                 if (stp < stx) gamma = -gamma;
                 double p = (gamma - dx) + theta;
                 double q = ((gamma - dx) + gamma) + dp;
@@ -258,8 +257,7 @@ public final class Lbfgs {
                 brackt = true;
             } else if (sgnd < 0) { // 2: lower f, derivatives of opposite sign; bracketed
                 double theta = 3 * (fx - fp) / (stp - stx) + dx + dp;
-                double s = max3(theta, dx, dp);
-                double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
+                double gamma = cubicGamma(theta, dx, dp, false);
                 if (stp > stx) gamma = -gamma;
                 double p = (gamma - dp) + theta;
                 double q = ((gamma - dp) + gamma) + dx;
@@ -269,8 +267,7 @@ public final class Lbfgs {
                 brackt = true;
             } else if (Math.abs(dp) < Math.abs(dx)) { // 3: lower f, same sign, |f′| decreasing
                 double theta = 3 * (fx - fp) / (stp - stx) + dx + dp;
-                double s = max3(theta, dx, dp);
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (dx / s) * (dp / s)));
+                double gamma = cubicGamma(theta, dx, dp, true);
                 if (stp > stx) gamma = -gamma;
                 double p = (gamma - dp) + theta;
                 double q = (gamma + (dx - dp)) + gamma;
@@ -287,8 +284,7 @@ public final class Lbfgs {
             } else { // 4: lower f, same sign, |f′| not decreasing
                 if (brackt) {
                     double theta = 3 * (fp - fy) / (sty - stp) + dy + dp;
-                    double s = max3(theta, dy, dp);
-                    double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dy / s) * (dp / s));
+                    double gamma = cubicGamma(theta, dy, dp, false);
                     if (stp > sty) gamma = -gamma;
                     double p = (gamma - dp) + theta;
                     double q = ((gamma - dp) + gamma) + dy;
@@ -308,8 +304,15 @@ public final class Lbfgs {
             stp = stpf;
         }
 
-        private static double max3(double a, double b, double c) {
-            return Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(c)));
+        /**
+         * γ = s·√((θ/s)² − (a/s)(b/s)), s = max(|θ|, |a|, |b|): the square root of the cubic interpolant's
+         * discriminant, scaled against overflow; {@code clampAtZero} where dcstep's case 3 allows a
+         * negative discriminant (the cubic has no minimiser in that direction).
+         */
+        private static double cubicGamma(double theta, double a, double b, boolean clampAtZero) {
+            double s = Math.max(Math.abs(theta), Math.max(Math.abs(a), Math.abs(b)));
+            double d = (theta / s) * (theta / s) - (a / s) * (b / s);
+            return s * Math.sqrt(clampAtZero ? Math.max(0, d) : d);
         }
     }
 

@@ -81,28 +81,7 @@ public final class Stft {
 
     /** {@code np.abs(stft(y, n_fft=nFft, hop_length=hopLength))} without storing the complex matrix. */
     public static double[][] magnitude(double[] y, int nFft, int hopLength) {
-        int nBins = nFft / 2 + 1;
-        int nFrames = nFrames(y.length, nFft, hopLength);
-        double[][] mag = new double[nBins][nFrames];
-        // frames are gathered in blocks and written bin by bin, so each output row is written contiguously
-        double[][] block = new double[Math.min(BLOCK, nFrames)][nBins];
-        forEachFrame(y, nFft, hopLength, (t, a) -> {
-            double[] m = block[t % BLOCK];
-            m[0] = Math.abs(a[0]);
-            for (int k = 1; k < nBins - 1; k++) {
-                m[k] = Math.sqrt(a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1]);
-            }
-            m[nBins - 1] = Math.abs(a[1]);
-            if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
-                int t0 = t - t % BLOCK;
-                int nb = t - t0 + 1;
-                for (int k = 0; k < nBins; k++) {
-                    double[] row = mag[k];
-                    for (int j = 0; j < nb; j++) row[t0 + j] = block[j][k];
-                }
-            }
-        });
-        return mag;
+        return magnitudes(y, nFft, hopLength, false).magnitude();
     }
 
     /**
@@ -124,36 +103,41 @@ public final class Stft {
 
     /** {@link Magnitudes} with the given frame size and hop, without storing the complex matrix. */
     public static Magnitudes magnitudes(double[] y, int nFft, int hopLength) {
+        return magnitudes(y, nFft, hopLength, true);
+    }
+
+    /** Frames are gathered in blocks and written bin by bin, so each output row is written contiguously. */
+    private static Magnitudes magnitudes(double[] y, int nFft, int hopLength, boolean withComplex64) {
         int nBins = nFft / 2 + 1;
         int nFrames = nFrames(y.length, nFft, hopLength);
         double[][] mag = new double[nBins][nFrames];
-        float[][] mag32 = new float[nBins][nFrames];
+        float[][] mag32 = withComplex64 ? new float[nBins][nFrames] : null;
         double[][] block = new double[Math.min(BLOCK, nFrames)][nBins];
-        float[][] block32 = new float[Math.min(BLOCK, nFrames)][nBins];
+        float[][] block32 = new float[Math.min(BLOCK, nFrames)][withComplex64 ? nBins : 0];
         forEachFrame(y, nFft, hopLength, (t, a) -> {
             double[] m = block[t % BLOCK];
-            float[] m32 = block32[t % BLOCK];
             m[0] = Math.abs(a[0]);
-            m32[0] = Math.abs((float) a[0]);
-            for (int k = 1; k < nBins - 1; k++) {
-                double re = a[2 * k];
-                double im = a[2 * k + 1];
-                m[k] = Math.sqrt(re * re + im * im);
-                double re32 = (float) re;
-                double im32 = (float) im;
-                m32[k] = (float) Math.sqrt(re32 * re32 + im32 * im32);
-            }
+            for (int k = 1; k < nBins - 1; k++) m[k] = Math.sqrt(a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1]);
             m[nBins - 1] = Math.abs(a[1]);
-            m32[nBins - 1] = Math.abs((float) a[1]);
+            if (withComplex64) {
+                float[] m32 = block32[t % BLOCK];
+                m32[0] = Math.abs((float) a[0]);
+                for (int k = 1; k < nBins - 1; k++) {
+                    double re32 = (float) a[2 * k];
+                    double im32 = (float) a[2 * k + 1];
+                    m32[k] = (float) Math.sqrt(re32 * re32 + im32 * im32);
+                }
+                m32[nBins - 1] = Math.abs((float) a[1]);
+            }
             if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
                 int t0 = t - t % BLOCK;
                 int nb = t - t0 + 1;
                 for (int k = 0; k < nBins; k++) {
                     double[] row = mag[k];
-                    float[] row32 = mag32[k];
-                    for (int j = 0; j < nb; j++) {
-                        row[t0 + j] = block[j][k];
-                        row32[t0 + j] = block32[j][k];
+                    for (int j = 0; j < nb; j++) row[t0 + j] = block[j][k];
+                    if (withComplex64) {
+                        float[] row32 = mag32[k];
+                        for (int j = 0; j < nb; j++) row32[t0 + j] = block32[j][k];
                     }
                 }
             }

@@ -44,40 +44,33 @@ final class VectorDecimate {
             phase[p] = new double[(x.length - p + m - 1) / m];
             for (int q = 0; q < phase[p].length; q++) phase[p][q] = x[q * m + p];
         }
-        double[][] srcL = new double[nL][];
-        int[] offL = new int[nL];
+        // the taps in the scalar loop's order: left wing (x[t·m − i]), then right wing (x[t·m + j + 1])
+        int taps = nL + nR;
+        double[][] src = new double[taps][];
+        int[] off = new int[taps];
+        double[] c = new double[taps];
         for (int i = 0; i < nL; i++) { // x[t·m − i] = phase[(m − r) mod m][t − a − (r > 0 ? 1 : 0)], i = a·m + r
             int a = i / m;
             int r = i % m;
-            srcL[i] = phase[r == 0 ? 0 : m - r];
-            offL[i] = -a - (r == 0 ? 0 : 1);
+            src[i] = phase[r == 0 ? 0 : m - r];
+            off[i] = -a - (r == 0 ? 0 : 1);
+            c[i] = cL[i];
         }
-        double[][] srcR = new double[nR][];
-        int[] offR = new int[nR];
         for (int j = 0; j < nR; j++) { // x[t·m + j + 1] = phase[r][t + b], j + 1 = b·m + r
-            srcR[j] = phase[(j + 1) % m];
-            offR[j] = (j + 1) / m;
+            src[nL + j] = phase[(j + 1) % m];
+            off[nL + j] = (j + 1) / m;
+            c[nL + j] = cR[j];
         }
         int t = from;
         for (; t + 4 * LANES <= to; t += 4 * LANES) {
             DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0;
-            for (int i = 0; i < nL; i++) {
-                double[] s = srcL[i];
-                int q = t + offL[i];
-                double c = cL[i];
-                a0 = step(a0, DoubleVector.fromArray(D, s, q), c, float32);
-                a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), c, float32);
-                a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), c, float32);
-                a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), c, float32);
-            }
-            for (int j = 0; j < nR; j++) {
-                double[] s = srcR[j];
-                int q = t + offR[j];
-                double c = cR[j];
-                a0 = step(a0, DoubleVector.fromArray(D, s, q), c, float32);
-                a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), c, float32);
-                a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), c, float32);
-                a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), c, float32);
+            for (int k = 0; k < taps; k++) {
+                double[] s = src[k];
+                int q = t + off[k];
+                a0 = step(a0, DoubleVector.fromArray(D, s, q), c[k], float32);
+                a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), c[k], float32);
+                a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), c[k], float32);
+                a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), c[k], float32);
             }
             a0.intoArray(y, t);
             a1.intoArray(y, t + LANES);
@@ -86,8 +79,7 @@ final class VectorDecimate {
         }
         for (; t + LANES <= to; t += LANES) {
             DoubleVector a = DoubleVector.zero(D);
-            for (int i = 0; i < nL; i++) a = step(a, DoubleVector.fromArray(D, srcL[i], t + offL[i]), cL[i], float32);
-            for (int j = 0; j < nR; j++) a = step(a, DoubleVector.fromArray(D, srcR[j], t + offR[j]), cR[j], float32);
+            for (int k = 0; k < taps; k++) a = step(a, DoubleVector.fromArray(D, src[k], t + off[k]), c[k], float32);
             a.intoArray(y, t);
         }
         return t;
