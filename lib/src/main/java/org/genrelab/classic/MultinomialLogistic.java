@@ -1,7 +1,6 @@
 package org.genrelab.classic;
 
 import java.util.Arrays;
-
 import java.util.concurrent.ForkJoinPool;
 
 /**
