@@ -156,15 +156,13 @@ public final class MultinomialLogistic {
     }
 
     /**
-     * The penalised negative log-likelihood and its gradient. The rows are also kept transposed, so that
-     * both products vectorise as the JIT compiles them: the scores Z = W·Xᵀ are accumulated along a block
-     * of rows, four classes and four features per pass, and the gradient Σᵢ rᵢ ⊗ xᵢ along the features,
-     * two classes and four rows per pass (several multiply-adds per element loaded and stored). Row blocks go to threads on a pool kept for the whole fit; their partial
-     * sums are added in block order, so the result does not depend on the number of threads.
+     * The penalised negative log-likelihood and its gradient. Each row block runs {@link VectorLogisticBlock}
+     * when the JVM has the Vector API, else a plain loop; blocks go to threads on a pool kept for the whole
+     * fit, and their partial sums are added in block order, so the result does not depend on the number of
+     * threads.
      */
     static final class Objective implements Lbfgs.Objective, AutoCloseable {
         private final double[][] x;
-        private final double[][] xt; // feature-major copy for the scalar block: xt[f][i] = x[i][f]
         private final boolean vector;
         private final int[] y;
         private final int k;
@@ -189,8 +187,6 @@ public final class MultinomialLogistic {
             for (double[] row : x) {
                 if (row.length != p) throw new IllegalArgumentException("rows of " + p + " and " + row.length + " values");
             }
-            this.xt = vector ? null : new double[p][x.length];
-            if (!vector) for (int i = 0; i < x.length; i++) for (int f = 0; f < p; f++) xt[f][i] = x[i][f];
             this.lambda = lambda;
             this.blocks = (x.length + BLOCK - 1) / BLOCK;
             this.pool = new ForkJoinPool(Math.max(1, Math.min(threads, blocks)));
@@ -212,7 +208,6 @@ public final class MultinomialLogistic {
             int q = p + 1;
             double[][][] partial = new double[blocks][][];
             double[] loss = new double[blocks];
-            double[][] z = vector ? null : new double[k][x.length]; // scalar: scores, then residuals, by row
             double[][] wc = new double[k][];
             double[] intercepts = new double[k];
             for (int c = 0; c < k; c++) {
@@ -223,7 +218,7 @@ public final class MultinomialLogistic {
                 double[][] g = new double[k][q];
                 int from = b * BLOCK;
                 int to = Math.min(x.length, (b + 1) * BLOCK);
-                loss[b] = vector ? VectorLogisticBlock.block(wc, intercepts, x, y, from, to, g) : block(w, from, to, z, g);
+                loss[b] = vector ? VectorLogisticBlock.block(wc, intercepts, x, y, from, to, g) : block(w, from, to, g);
                 partial[b] = g;
             });
             Arrays.fill(gradient, 0);
@@ -245,106 +240,28 @@ public final class MultinomialLogistic {
             return f;
         }
 
-        /*
-         * The inner loops index every array they load and store by the same loop variable: the JIT
-         * vectorises a loop only when it can see that a store cannot overlap a later load, and for two
-         * arrays indexed with different offsets it cannot.
-         */
-
         /**
-         * Rows [from, to): Σ (log Σ exp zᵢ − zᵢ,yᵢ) returned; z[·][from, to) becomes softmax(zᵢ) − onehot(yᵢ)
-         * and Σ (softmax(zᵢ) − onehot(yᵢ)) ⊗ [xᵢ, 1] is added to g (one row of p weights + intercept per class).
+         * Rows [from, to) without the Vector API: returns Σ (log Σ exp zᵢ − zᵢ,yᵢ) and adds
+         * Σ (softmax(zᵢ) − onehot(yᵢ)) ⊗ [xᵢ, 1] to g (one row of p weights + intercept per class).
          */
-        private double block(double[] w, int from, int to, double[][] z, double[][] g) {
-            int q = p + 1;
-            for (int c = 0; c < k; c++) Arrays.fill(z[c], from, to, w[c * q + p]);
-            int c = 0;
-            for (; c + 3 < k; c += 4) scores4(w, c * q, from, to, z[c], z[c + 1], z[c + 2], z[c + 3]);
-            for (; c < k; c++) {
-                double[] zc = z[c];
-                for (int f = 0; f < p; f++) {
-                    double a = w[c * q + f];
-                    double[] xf = xt[f];
-                    for (int i = from; i < to; i++) zc[i] += a * xf[i];
-                }
-            }
+        private double block(double[] w, int from, int to, double[][] g) {
             double loss = 0;
-            double[] row = new double[k];
+            double[] z = new double[k];
             for (int i = from; i < to; i++) {
-                for (int cc = 0; cc < k; cc++) row[cc] = z[cc][i];
-                int label = y[i];
-                loss += softmax(row) - z[label][i];
-                row[label] -= 1;
-                for (int cc = 0; cc < k; cc++) z[cc][i] = row[cc];
-            }
-            int i = from;
-            for (; i + 3 < to; i += 4) { // g_c += Σᵢ r_c,i · xᵢ: four rows and two classes per pass along the features
-                double[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
-                int cc = 0;
-                for (; cc + 1 < k; cc += 2) {
-                    double[] r = z[cc], s = z[cc + 1], gr = g[cc], gs = g[cc + 1];
-                    double r0 = r[i], r1 = r[i + 1], r2 = r[i + 2], r3 = r[i + 3];
-                    double s0 = s[i], s1 = s[i + 1], s2 = s[i + 2], s3 = s[i + 3];
-                    for (int j = 0; j < p; j++) {
-                        double v0 = x0[j], v1 = x1[j], v2 = x2[j], v3 = x3[j];
-                        gr[j] += r0 * v0 + r1 * v1 + r2 * v2 + r3 * v3;
-                        gs[j] += s0 * v0 + s1 * v1 + s2 * v2 + s3 * v3;
-                    }
-                }
-                for (; cc < k; cc++) {
-                    double[] r = z[cc], gr = g[cc];
-                    double r0 = r[i], r1 = r[i + 1], r2 = r[i + 2], r3 = r[i + 3];
-                    for (int j = 0; j < p; j++) gr[j] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j];
-                }
-            }
-            for (; i < to; i++) {
                 double[] xi = x[i];
-                for (int cc = 0; cc < k; cc++) {
-                    double ri = z[cc][i];
-                    double[] gr = g[cc];
-                    for (int j = 0; j < p; j++) gr[j] += ri * xi[j];
+                scores(w, p, k, xi, z);
+                int label = y[i];
+                double zy = z[label];
+                loss += softmax(z) - zy;
+                z[label] -= 1; // z is now the residual softmax(zᵢ) − onehot(yᵢ)
+                for (int c = 0; c < k; c++) {
+                    double r = z[c];
+                    double[] gc = g[c];
+                    for (int j = 0; j < p; j++) gc[j] += r * xi[j];
+                    gc[p] += r;
                 }
-            }
-            for (int cc = 0; cc < k; cc++) {
-                double sum = 0;
-                for (int ii = from; ii < to; ii++) sum += z[cc][ii];
-                g[cc][p] += sum;
             }
             return loss;
-        }
-
-        /**
-         * z_c += Σ_f w_c,f · x_f over rows [from, to) for the four classes from weight offset o; four
-         * features per pass, so each z element is read and written once per 16 multiply-adds.
-         */
-        private void scores4(double[] w, int o, int from, int to, double[] z0, double[] z1, double[] z2, double[] z3) {
-            int q = p + 1;
-            int f = 0;
-            for (; f + 3 < p; f += 4) {
-                double a0 = w[o + f], a1 = w[o + f + 1], a2 = w[o + f + 2], a3 = w[o + f + 3];
-                double b0 = w[o + q + f], b1 = w[o + q + f + 1], b2 = w[o + q + f + 2], b3 = w[o + q + f + 3];
-                double c0 = w[o + 2 * q + f], c1 = w[o + 2 * q + f + 1], c2 = w[o + 2 * q + f + 2], c3 = w[o + 2 * q + f + 3];
-                double d0 = w[o + 3 * q + f], d1 = w[o + 3 * q + f + 1], d2 = w[o + 3 * q + f + 2], d3 = w[o + 3 * q + f + 3];
-                double[] u0 = xt[f], u1 = xt[f + 1], u2 = xt[f + 2], u3 = xt[f + 3];
-                for (int i = from; i < to; i++) {
-                    double v0 = u0[i], v1 = u1[i], v2 = u2[i], v3 = u3[i];
-                    z0[i] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
-                    z1[i] += b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
-                    z2[i] += c0 * v0 + c1 * v1 + c2 * v2 + c3 * v3;
-                    z3[i] += d0 * v0 + d1 * v1 + d2 * v2 + d3 * v3;
-                }
-            }
-            for (; f < p; f++) {
-                double a = w[o + f], b = w[o + q + f], c = w[o + 2 * q + f], d = w[o + 3 * q + f];
-                double[] u = xt[f];
-                for (int i = from; i < to; i++) {
-                    double v = u[i];
-                    z0[i] += a * v;
-                    z1[i] += b * v;
-                    z2[i] += c * v;
-                    z3[i] += d * v;
-                }
-            }
         }
     }
 }
