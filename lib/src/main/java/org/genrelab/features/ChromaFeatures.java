@@ -23,11 +23,6 @@ public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, d
         return compute(y, sr, Stft.magnitudes(y));
     }
 
-    /** As {@link #compute(float[], double)}, reusing the clip's STFT magnitude (n_fft 2048, hop 512). */
-    public static ChromaFeatures compute(float[] y, double sr, double[][] stftMagnitude) {
-        return compute(y, sr, stftMagnitude, Tuning.estimateTuning(y, sr));
-    }
-
     /** As {@link #compute(float[], double)}, reusing both magnitudes of the clip's STFT (n_fft 2048, hop 512). */
     public static ChromaFeatures compute(float[] y, double sr, Stft.Magnitudes stft) {
         return compute(y, sr, stft.magnitude(), Tuning.estimateTuning(stft.complex64(), sr));
