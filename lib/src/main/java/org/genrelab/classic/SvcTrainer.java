@@ -160,82 +160,92 @@ public final class SvcTrainer implements ModelTrainer {
     }
 
     /**
-     * The RBF Gram matrix of the rows, K[a][b] = exp(−γ(‖a‖² + ‖b‖² − 2a·b)) as libsvm's RBF kernel
-     * computes it, stored as the floats libsvm's kernel cache would hold. Pairs of rows are shared out to
-     * threads; each pair meets four columns at a time (eight running sums: the dot products are the cost).
+     * The RBF Gram matrix of the rows, K[a][b] = exp(−γ(‖a‖² + ‖b‖² − 2a·b)) exactly as libsvm's RBF kernel
+     * computes it (each dot product one running sum in feature order), stored as the floats libsvm's
+     * kernel cache would hold. Four rows at a time meet the rows below them ({@link #dots4}); the blocks
+     * are paired first with last so that every task does the same share of the triangle.
      */
     static float[][] rbfGram(double[][] x, double gamma, int threads) {
         int n = x.length;
-        double[] sq = new double[n];
-        for (int a = 0; a < n; a++) sq[a] = dot(x[a], x[a]);
+        double[][] xt = transpose(x);
+        double[] sq = squares(x);
         float[][] k = new float[n][n];
-        ParallelRange.forEach((n + 1) / 2, threads, t -> {
-            int a0 = 2 * t;
-            int a1 = Math.min(a0 + 1, n - 1);
-            double[] d = new double[8];
-            int b = 0;
-            for (; b + 3 < a0; b += 4) {
-                dots2x4(x[a0], x[a1], x[b], x[b + 1], x[b + 2], x[b + 3], d);
-                for (int c = 0; c < 4; c++) {
-                    k[a0][b + c] = (float) Math.exp(-gamma * (sq[a0] + sq[b + c] - 2 * d[c]));
-                    k[a1][b + c] = (float) Math.exp(-gamma * (sq[a1] + sq[b + c] - 2 * d[4 + c]));
-                }
-            }
-            for (; b <= a1; b++) {
-                if (b < a0) k[a0][b] = (float) Math.exp(-gamma * (sq[a0] + sq[b] - 2 * dot(x[a0], x[b])));
-                if (b < a1) k[a1][b] = (float) Math.exp(-gamma * (sq[a1] + sq[b] - 2 * dot(x[a1], x[b])));
-            }
-            k[a0][a0] = 1f;
-            k[a1][a1] = 1f;
+        int blocks = (n + 3) / 4;
+        ParallelRange.forEach((blocks + 1) / 2, threads, t -> {
+            gramBlock(x, xt, sq, gamma, 4 * t, k);
+            if (blocks - 1 - t != t) gramBlock(x, xt, sq, gamma, 4 * (blocks - 1 - t), k);
         });
         for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) k[a][b] = k[b][a];
         return k;
     }
 
-    /** The eight dot products of rows a0, a1 with b0..b3 into d (a0's first), each column read once. */
-    private static void dots2x4(double[] a0, double[] a1, double[] b0, double[] b1, double[] b2, double[] b3, double[] d) {
-        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        for (int f = 0; f < a0.length; f++) {
-            double u = a0[f];
-            double v = a1[f];
-            double c0 = b0[f];
-            double c1 = b1[f];
-            double c2 = b2[f];
-            double c3 = b3[f];
-            s00 += u * c0;
-            s01 += u * c1;
-            s02 += u * c2;
-            s03 += u * c3;
-            s10 += v * c0;
-            s11 += v * c1;
-            s12 += v * c2;
-            s13 += v * c3;
+    /** Rows a0..a0+3 of the Gram matrix's lower triangle (b ≤ a), written into k. */
+    private static void gramBlock(double[][] x, double[][] xt, double[] sq, double gamma, int a0, float[][] k) {
+        int m = Math.min(4, x.length - a0);
+        double[][] d = new double[4][a0 + m];
+        dots4(xt, x, a0, a0 + m, d);
+        for (int r = 0; r < m; r++) {
+            int a = a0 + r;
+            float[] row = k[a];
+            double[] dr = d[r];
+            for (int b = 0; b < a; b++) row[b] = (float) rbf(gamma, sq[a], sq[b], dr[b]);
+            row[a] = 1f;
         }
-        d[0] = s00;
-        d[1] = s01;
-        d[2] = s02;
-        d[3] = s03;
-        d[4] = s10;
-        d[5] = s11;
-        d[6] = s12;
-        d[7] = s13;
     }
 
-    /** a·b with four running sums (one sum waits on the adder's latency at every term: 4× slower). */
-    static double dot(double[] a, double[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int f = 0;
-        for (; f + 3 < a.length; f += 4) {
-            s0 += a[f] * b[f];
-            s1 += a[f + 1] * b[f + 1];
-            s2 += a[f + 2] * b[f + 2];
-            s3 += a[f + 3] * b[f + 3];
+    /** exp(−γ(‖a‖² + ‖b‖² − 2a·b)), libsvm's form of exp(−γ‖a − b‖²). */
+    private static double rbf(double gamma, double aa, double bb, double ab) {
+        return Math.exp(-gamma * (aa + bb - 2 * ab));
+    }
+
+    /**
+     * d[r][b] = rows[from + r] · column b of t, for the (up to four) rows [from, to) and every column b of
+     * d[r]. t is a matrix transposed (features × columns). Each sum runs in feature order, as libsvm's
+     * {@code Kernel.dot}; the loop over b, d[r][b] += rows[from + r][f]·t[f][b], has independent lanes,
+     * which the JIT vectorises (a dot product's own loop it would not: it keeps a sum's order).
+     */
+    private static void dots4(double[][] t, double[][] rows, int from, int to, double[][] d) {
+        double[] r0 = rows[from];
+        double[] r1 = rows[Math.min(from + 1, to - 1)]; // fewer than four rows: the last again, d[r] unused
+        double[] r2 = rows[Math.min(from + 2, to - 1)];
+        double[] r3 = rows[Math.min(from + 3, to - 1)];
+        double[] d0 = d[0];
+        double[] d1 = d[1];
+        double[] d2 = d[2];
+        double[] d3 = d[3];
+        int end = d0.length;
+        for (int f = 0; f < t.length; f++) {
+            double[] col = t[f];
+            double u0 = r0[f];
+            double u1 = r1[f];
+            double u2 = r2[f];
+            double u3 = r3[f];
+            for (int b = 0; b < end; b++) {
+                double c = col[b];
+                d0[b] += u0 * c;
+                d1[b] += u1 * c;
+                d2[b] += u2 * c;
+                d3[b] += u3 * c;
+            }
         }
-        for (; f < a.length; f++) s0 += a[f] * b[f];
-        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The matrix transposed: features × rows. */
+    private static double[][] transpose(double[][] x) {
+        double[][] t = new double[x[0].length][x.length];
+        for (int a = 0; a < x.length; a++) for (int f = 0; f < t.length; f++) t[f][a] = x[a][f];
+        return t;
+    }
+
+    /** ‖row‖² of every row, as libsvm's {@code Kernel.dot}: one running sum, in feature order. */
+    private static double[] squares(double[][] x) {
+        double[] sq = new double[x.length];
+        for (int a = 0; a < x.length; a++) {
+            double s = 0;
+            for (double v : x[a]) s += v * v;
+            sq[a] = s;
+        }
+        return sq;
     }
 
     /**
@@ -246,52 +256,72 @@ public final class SvcTrainer implements ModelTrainer {
     record Pair(int i, int j, int[] sv, double[] coef, double rho) {
     }
 
-    /** The trained one-vs-one machines and the training rows their support vectors point to. */
+    /** The trained one-vs-one machines and the support vectors they use. */
     public static final class Machines {
         private final int[] labels;
-        private final double[][] x;
         private final double gamma;
         private final Pair[] pairs;
-        private final int[] supportRows;
-        private final double[] squares;
+        /** The distinct support vectors, transposed (features × vectors), their ‖v‖², and each pair's positions in them. */
+        private final double[][] supportT;
+        private final double[] supportSquares;
+        private final int[][] positions;
 
         Machines(int[] labels, double[][] x, double gamma, Pair[] pairs) {
             this.labels = labels;
-            this.x = x;
             this.gamma = gamma;
             this.pairs = pairs;
-            this.supportRows = Arrays.stream(pairs).flatMapToInt(p -> IntStream.of(p.sv())).distinct().sorted().toArray();
-            this.squares = new double[x.length];
-            for (int s : supportRows) squares[s] = dot(x[s], x[s]);
+            int[] supportRows = Arrays.stream(pairs).flatMapToInt(p -> IntStream.of(p.sv())).distinct().sorted().toArray();
+            double[][] support = new double[supportRows.length][];
+            for (int s = 0; s < support.length; s++) support[s] = x[supportRows[s]];
+            this.supportT = transpose(support);
+            this.supportSquares = squares(support);
+            this.positions = new int[pairs.length][];
+            for (int q = 0; q < pairs.length; q++) {
+                positions[q] = IntStream.of(pairs[q].sv()).map(r -> Arrays.binarySearch(supportRows, r)).toArray();
+            }
         }
 
         /** Distinct training rows that are a support vector of some pair. */
         public int supportVectors() {
-            return supportRows.length;
+            return supportSquares.length;
         }
 
-        /** The class of each row, by libsvm's one-vs-one vote. */
+        /** The class of each row, by libsvm's one-vs-one vote; the kernel with every support vector computed four rows at a time. */
         public int[] predict(double[][] rows) {
-            return IntStream.range(0, rows.length).parallel().map(r -> predict(rows[r])).toArray();
+            int[] out = new int[rows.length];
+            double[] rowSquares = squares(rows);
+            IntStream.range(0, (rows.length + 3) / 4).parallel().forEach(t -> {
+                int from = 4 * t;
+                int to = Math.min(rows.length, from + 4);
+                double[][] d = new double[4][supportSquares.length];
+                dots4(supportT, rows, from, to, d);
+                for (int r = from; r < to; r++) {
+                    double[] kernel = d[r - from];
+                    for (int s = 0; s < kernel.length; s++) kernel[s] = rbf(gamma, supportSquares[s], rowSquares[r], kernel[s]);
+                    out[r] = vote(kernel);
+                }
+            });
+            return out;
         }
 
         /** The class of one row, by libsvm's one-vs-one vote (ties go to the lower class). */
         public int predict(double[] row) {
-            double[] kernel = new double[x.length];
-            double rowSq = dot(row, row);
-            for (int s : supportRows) { // exp(−γ‖x−y‖²) in libsvm's form, each support vector once
-                kernel[s] = Math.exp(-gamma * (squares[s] + rowSq - 2 * dot(x[s], row)));
-            }
+            return predict(new double[][] {row})[0];
+        }
+
+        /** libsvm's vote over the pairs, given the kernel with every support vector (ties to the lower class). */
+        private int vote(double[] kernel) {
             int[] votes = new int[labels.length];
-            for (Pair p : pairs) {
+            for (int q = 0; q < pairs.length; q++) {
+                Pair p = pairs[q];
+                int[] at = positions[q];
                 double d = -p.rho();
-                for (int s = 0; s < p.sv().length; s++) d += p.coef()[s] * kernel[p.sv()[s]];
+                for (int s = 0; s < at.length; s++) d += p.coef()[s] * kernel[at[s]];
                 votes[d > 0 ? p.i() : p.j()]++;
             }
             int best = 0;
             for (int c = 1; c < votes.length; c++) if (votes[c] > votes[best]) best = c;
             return labels[best];
         }
-
     }
 }

@@ -145,6 +145,30 @@ class ClassicModelsTest {
     }
 
     @Test
+    void rbfGramHoldsLibsvmsOwnKernelValues() throws Exception {
+        // the reference is libsvm's own RBF kernel, Kernel.k_function (a package-private class of the jar),
+        // cast to float as its kernel cache does; 4·7 + 3 rows: whole blocks of four, a partial one, and
+        // the first-with-last pairing of blocks, on 1 and 3 threads
+        java.lang.reflect.Method kernel = Class.forName("libsvm.Kernel").getDeclaredMethod("k_function",
+                libsvm.svm_node[].class, libsvm.svm_node[].class, libsvm.svm_parameter.class);
+        kernel.setAccessible(true);
+        java.util.Random random = new java.util.Random(11);
+        double[][] x = new double[31][37];
+        for (double[] row : x) for (int f = 0; f < row.length; f++) row[f] = random.nextGaussian();
+        double gamma = SvcTrainer.gammaScale(x);
+        libsvm.svm_parameter param = new SvcTrainer().parameters(gamma);
+        float[][] one = SvcTrainer.rbfGram(x, gamma, 1);
+        float[][] three = SvcTrainer.rbfGram(x, gamma, 3);
+        for (int a = 0; a < x.length; a++) {
+            for (int b = 0; b < x.length; b++) {
+                float expected = (float) (double) kernel.invoke(null, libsvmRow(x[a]), libsvmRow(x[b]), param);
+                assertEquals(expected, one[a][b], 0f, "K[" + a + "][" + b + "]");
+                assertEquals(expected, three[a][b], 0f, "K[" + a + "][" + b + "] on three threads");
+            }
+        }
+    }
+
+    @Test
     void baggingTemperatureMapsToSubsampleRate() {
         // independent: Python math.gamma → 1 / (Γ(1.1)/Γ(1.05)² ) = 0.996173635515675
         assertEquals(0.996173635515675, CatBoostStandInTrainer.subsampleOfBaggingTemperature(0.05), 1e-12);
