@@ -107,24 +107,8 @@ final class VectorLogisticBlock {
                 a3 = u.fma(q, a3);
                 b3 = v.fma(q, b3);
             }
-            // each accumulator's lanes summed in lane order (see sumInOrder); intoArray is inlined here
-            double[] lanes = new double[S.length()];
-            a0.intoArray(lanes, 0);
-            double s0 = sumInOrder(lanes);
-            a1.intoArray(lanes, 0);
-            double s1 = sumInOrder(lanes);
-            a2.intoArray(lanes, 0);
-            double s2 = sumInOrder(lanes);
-            a3.intoArray(lanes, 0);
-            double s3 = sumInOrder(lanes);
-            b0.intoArray(lanes, 0);
-            double t0 = sumInOrder(lanes);
-            b1.intoArray(lanes, 0);
-            double t1 = sumInOrder(lanes);
-            b2.intoArray(lanes, 0);
-            double t2 = sumInOrder(lanes);
-            b3.intoArray(lanes, 0);
-            double t3 = sumInOrder(lanes);
+            double s0 = sum(a0), s1 = sum(a1), s2 = sum(a2), s3 = sum(a3);
+            double t0 = sum(b0), t1 = sum(b1), t2 = sum(b2), t3 = sum(b3);
             for (; j < p; j++) {
                 s0 += w0[j] * x0[j];
                 s1 += w1[j] * x0[j];
@@ -155,23 +139,19 @@ final class VectorLogisticBlock {
         DoubleVector acc = DoubleVector.zero(S);
         int j = 0;
         for (; j < bound; j += S.length()) acc = DoubleVector.fromArray(S, x, j).fma(DoubleVector.fromArray(S, w, j), acc);
-        double[] lanes = new double[S.length()];
-        acc.intoArray(lanes, 0);
-        double s = sumInOrder(lanes);
+        double s = sum(acc);
         for (; j < p; j++) s += w[j] * x[j];
         return s;
     }
 
     /**
-     * An accumulator's lanes summed in lane order. Not {@code reduceLanes(ADD)}: its order is the
-     * implementation's choice, and the compiled and interpreted forms of one method were seen to round
-     * differently, which made a fit depend on which row blocks ran before the JIT had compiled this class.
-     * The lanes come as an array, not a vector: the JIT may decline to inline a call ("callee uses too
-     * much stack", seen here), and a vector handed to a call that is not inlined is boxed.
+     * The lanes summed in lane order. Not {@code reduceLanes(ADD)}: its order is the implementation's
+     * choice, and the compiled and interpreted forms of one method were seen to round differently, which
+     * made a fit depend on which row blocks ran before the JIT had compiled this class.
      */
-    private static double sumInOrder(double[] lanes) {
+    private static double sum(DoubleVector v) {
         double s = 0;
-        for (double l : lanes) s += l;
+        for (int l = 0; l < v.length(); l++) s += v.lane(l);
         return s;
     }
 }

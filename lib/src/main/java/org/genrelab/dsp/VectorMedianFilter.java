@@ -37,10 +37,9 @@ final class VectorMedianFilter {
         int half = size / 2;
         double[] w = new double[size * LANES]; // w[r·LANES + l]: lane l's r-th smallest
         java.util.Arrays.fill(w, Double.POSITIVE_INFINITY);
-        double[] inf = new double[LANES];
-        java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
+        DoubleVector inf = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         for (int k = -half; k <= half; k++) { // fill: each value replaces one of the +∞ placeholders
-            step(w, size, inf, 0, in, MedianFilter.reflect(k, n) * LANES);
+            step(w, size, inf, DoubleVector.fromArray(D, in, MedianFilter.reflect(k, n) * LANES));
         }
         DoubleVector.fromArray(D, w, half * LANES).intoArray(out, 0);
         for (int t = 1; t < n; t++) {
@@ -48,20 +47,13 @@ final class VectorMedianFilter {
             int enter = t + half;
             leave = leave >= 0 ? leave : MedianFilter.reflect(leave, n);
             enter = enter < n ? enter : MedianFilter.reflect(enter, n);
-            step(w, size, in, leave * LANES, in, enter * LANES);
+            step(w, size, DoubleVector.fromArray(D, in, leave * LANES), DoubleVector.fromArray(D, in, enter * LANES));
             DoubleVector.fromArray(D, w, half * LANES).intoArray(out, t * LANES);
         }
     }
 
-    /**
-     * Removes the values at {@code out[outAt..]} (present in every lane's window) and inserts those at
-     * {@code in[inAt..]}, keeping each lane sorted. Arrays and offsets, not vectors, cross the call: when the
-     * JIT does not inline a method, every vector it is given or returns is boxed (seen here, "callee is too
-     * large"), which is many times slower than the step itself.
-     */
-    private static void step(double[] w, int size, double[] out, int outAt, double[] in, int inAt) {
-        DoubleVector leaving = DoubleVector.fromArray(D, out, outAt);
-        DoubleVector entering = DoubleVector.fromArray(D, in, inAt);
+    /** Removes {@code leaving} (present in every lane's window) and inserts {@code entering}, keeping each lane sorted. */
+    private static void step(double[] w, int size, DoubleVector leaving, DoubleVector entering) {
         DoubleVector before = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY); // w'[r − 1]
         DoubleVector cur = DoubleVector.fromArray(D, w, 0);
         for (int r = 0; r < size; r++) {
