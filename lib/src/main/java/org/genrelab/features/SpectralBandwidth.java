@@ -19,7 +19,21 @@ public final class SpectralBandwidth {
 
     /** {@code spectral_bandwidth(S=S, sr=sr)}: [1][T]. */
     public static double[][] spectralBandwidth(double[][] s, double sr) {
-        double[] centroid = SpectralCentroid.spectralCentroid(s, sr)[0];
+        return spectralBandwidth(s, sr, SpectralCentroid.spectralCentroid(s, sr)[0]);
+    }
+
+    /**
+     * {@code spectral_bandwidth(S=S, sr=sr, centroid=centroid)}: [1][T], with the spectral centroid of s
+     * already computed (librosa's own parameter; it computes the centroid itself when none is given).
+     *
+     * @throws IllegalArgumentException if the centroid does not have one value per frame of s
+     */
+    public static double[][] spectralBandwidth(double[][] s, double sr, double[] centroid) {
+        SpectralInput.check(s, "spectral_bandwidth");
+        if (centroid.length != s[0].length) {
+            throw new IllegalArgumentException("spectral_bandwidth: centroid has " + centroid.length + " values for "
+                    + s[0].length + " frames");
+        }
         double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
         double[] norm = SpectralInput.columnSums(s);
         int nFrames = s[0].length;

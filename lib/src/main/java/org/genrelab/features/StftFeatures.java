@@ -29,8 +29,9 @@ public record StftFeatures(Map<String, double[][]> frames, float[][] rmse) {
         double[][] rmseD = new double[1][rmse[0].length];
         for (int t = 0; t < rmse[0].length; t++) rmseD[0][t] = rmse[0][t];
         f.put("rmse", rmseD);
-        f.put("spectral_bandwidth", SpectralBandwidth.spectralBandwidth(mag));
-        f.put("spectral_centroid", SpectralCentroid.spectralCentroid(mag));
+        double[][] centroid = SpectralCentroid.spectralCentroid(mag);
+        f.put("spectral_bandwidth", SpectralBandwidth.spectralBandwidth(mag, SpectralCentroid.SR, centroid[0]));
+        f.put("spectral_centroid", centroid);
         f.put("spectral_contrast", SpectralContrast.spectralContrast(mag));
         f.put("spectral_rolloff", SpectralRolloff.spectralRolloff(mag));
         f.put("zcr", ZeroCrossingRate.zeroCrossingRate(y));
