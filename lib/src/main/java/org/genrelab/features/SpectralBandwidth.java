@@ -19,7 +19,7 @@ public final class SpectralBandwidth {
 
     /** {@code spectral_bandwidth(S=S, sr=sr)}: [1][T]. */
     public static double[][] spectralBandwidth(double[][] s, double sr) {
-        return spectralBandwidth(s, sr, SpectralCentroid.spectralCentroid(s, sr)[0]);
+        return bandwidth(s, sr, SpectralCentroid.spectralCentroid(s, sr)[0]); // the centroid has checked s
     }
 
     /**
@@ -34,6 +34,11 @@ public final class SpectralBandwidth {
             throw new IllegalArgumentException("spectral_bandwidth: centroid has " + centroid.length + " values for "
                     + s[0].length + " frames");
         }
+        return bandwidth(s, sr, centroid);
+    }
+
+    /** The bandwidth of a checked spectrogram, given its centroid. */
+    private static double[][] bandwidth(double[][] s, double sr, double[] centroid) {
         double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
         double[] norm = SpectralInput.columnSums(s);
         int nFrames = s[0].length;
