@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import tech.tablesaw.api.Table;
 
-/** Writes the report's {@code index.html}: every notebook with its status, run time and link, then every results table. */
+/** Writes the report's {@code index.html}: every notebook with its status, run time and link, then every results table
+ * (one line per experiment and model, a column per metric; the CSV beside it keeps the long form). */
 public final class ReportIndex {
 
     private ReportIndex() {
@@ -43,7 +45,14 @@ public final class ReportIndex {
                     String name = f.getFileName().toString();
                     sb.append("<h3>").append(HtmlTables.escape(name.replaceFirst("\\.csv$", "")))
                       .append(" <small>(<a href=\"results/").append(name).append("\">csv</a>)</small></h3>");
-                    sb.append(HtmlTables.toHtml(ResultsCsv.toTable("", ResultsCsv.read(f))));
+                    List<ResultRow> rows = ResultsCsv.read(f);
+                    Table table;
+                    try {
+                        table = ResultsCsv.toWideTable("", rows);
+                    } catch (IllegalArgumentException repeated) { // a metric twice for one model: show the rows as written
+                        table = ResultsCsv.toTable("", rows);
+                    }
+                    sb.append(HtmlTables.toHtml(table));
                 }
             }
         }

@@ -71,6 +71,55 @@ public final class ResultsCsv {
                 StringColumn.create("dataset", rows.stream().map(ResultRow::dataset)));
     }
 
+    /**
+     * The rows as one line per (experiment, model), in order of first appearance, with a column per
+     * metric (in order of first appearance) holding {@code value} or {@code value ± std}, then runs, the
+     * training seconds, device and dataset. A metric a model lacks is an empty cell; differing devices or
+     * datasets within one line are joined with "; ". The CSV keeps the long form; this is for reading.
+     */
+    public static Table toWideTable(String name, List<ResultRow> rows) {
+        java.util.LinkedHashMap<List<String>, java.util.LinkedHashMap<String, ResultRow>> lines = new java.util.LinkedHashMap<>();
+        java.util.LinkedHashSet<String> metrics = new java.util.LinkedHashSet<>();
+        for (ResultRow r : rows) {
+            metrics.add(r.metric());
+            var line = lines.computeIfAbsent(List.of(r.experiment(), r.model()), k -> new java.util.LinkedHashMap<>());
+            if (line.putIfAbsent(r.metric(), r) != null) {
+                throw new IllegalArgumentException("two rows for " + r.experiment() + " / " + r.model() + " / " + r.metric());
+            }
+        }
+        StringColumn experiment = StringColumn.create("experiment");
+        StringColumn model = StringColumn.create("model");
+        java.util.Map<String, StringColumn> cells = new java.util.LinkedHashMap<>();
+        for (String m : metrics) cells.put(m, StringColumn.create(m));
+        IntColumn runs = IntColumn.create("runs");
+        DoubleColumn seconds = DoubleColumn.create("seconds");
+        StringColumn device = StringColumn.create("device");
+        StringColumn dataset = StringColumn.create("dataset");
+        for (var e : lines.entrySet()) {
+            experiment.append(e.getKey().get(0));
+            model.append(e.getKey().get(1));
+            for (String m : metrics) {
+                ResultRow r = e.getValue().get(m);
+                cells.get(m).append(r == null ? "" : cell(r.value(), r.std()));
+            }
+            var rs = e.getValue().values();
+            runs.append(rs.stream().mapToInt(ResultRow::runs).max().orElse(0));
+            seconds.append(rs.iterator().next().seconds());
+            device.append(String.join("; ", rs.stream().map(ResultRow::device).distinct().toList()));
+            dataset.append(String.join("; ", rs.stream().map(ResultRow::dataset).distinct().toList()));
+        }
+        Table t = Table.create(name, experiment, model);
+        cells.values().forEach(t::addColumns);
+        return t.addColumns(runs, seconds, device, dataset);
+    }
+
+    /** A value as a reader wants it: whole numbers without decimals, others to 4 decimals, then ± std when there is one. */
+    static String cell(double value, double std) {
+        String v = Double.isNaN(value) ? "" : value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.format(Locale.ROOT, "%d", (long) value) : String.format(Locale.ROOT, "%.4f", value);
+        return std > 0 ? v + String.format(Locale.ROOT, " ± %.4f", std) : v;
+    }
+
     private static String num(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }

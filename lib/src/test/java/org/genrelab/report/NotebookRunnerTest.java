@@ -91,5 +91,18 @@ class NotebookRunnerTest {
         assertTrue(html.contains("Boom &lt;here&gt;"), "errors are escaped");
         assertTrue(html.contains("href=\"results/00-dataset.csv\""));
         assertTrue(html.contains(">800<"));
+        assertTrue(html.contains(">usable_test</th>"), "one column per metric");
+    }
+
+    @Test
+    void aResultsFileWithARepeatedMetricIsShownAsWritten(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("results"));
+        ResultsCsv.write(out.resolve("results/06-fcnn.csv"), List.of(
+                new ResultRow("part2", "fcnn", "macro_f1", 0.51, 0, 1, 3, "cpu", "d"),
+                new ResultRow("part2", "fcnn", "macro_f1", 0.52, 0, 1, 3, "cpu", "d")));
+        var ok = new NotebookRunner.Outcome("06-fcnn", true, 1.5, null, null, null);
+        String html = Files.readString(ReportIndex.write(out, List.of(ok), RunParameters.from(Map.of())));
+        assertTrue(html.contains(">metric</th>"), "the long form, not the wide one");
+        assertTrue(html.contains(">0.51") && html.contains(">0.52"), "both rows are shown");
     }
 }
