@@ -61,12 +61,6 @@ public final class ReportCommand implements Callable<Integer> {
         if (audio != null) env.put("GENRELAB_AUDIO", audio.toAbsolutePath().toString());
         if (out != null) env.put("GENRELAB_REPORT", out.toAbsolutePath().toString());
         RunParameters params = RunParameters.from(env);
-        try {
-            params.requireData();
-        } catch (IllegalStateException e) {
-            System.err.println("genrelab report: " + e.getMessage());
-            return 2;
-        }
         Path root = params.root();
         List<Path> all = NotebookRunner.notebooksIn(root.resolve("notebooks"));
         List<Path> notebooks = all;
@@ -80,6 +74,16 @@ public final class ReportCommand implements Callable<Integer> {
             }
             notebooks = notebooks.stream().filter(p -> only.contains(p.getFileName().toString().replace(".ipynb", "")))
                     .toList();
+        }
+        List<String> needData = new java.util.ArrayList<>();
+        for (Path nb : notebooks) if (NotebookRunner.readsDataFolder(nb)) needData.add(nb.getFileName().toString());
+        if (!needData.isEmpty()) {
+            try { // checked before any kernel starts, so a wrong folder costs seconds, not a notebook
+                params.requireData();
+            } catch (IllegalStateException e) {
+                System.err.println("genrelab report: " + e.getMessage() + " (needed by " + String.join(", ", needData) + ")");
+                return 2;
+            }
         }
         System.out.println("GenreLab report: " + notebooks.size() + " notebook(s), " + (params.quick() ? "quick" : "full")
                 + " mode, data " + params.data() + ", seed " + params.seed());

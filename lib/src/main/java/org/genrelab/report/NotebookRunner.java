@@ -52,6 +52,11 @@ public final class NotebookRunner {
         this.kernelName = kernelName;
     }
 
+    /** Whether a notebook reads the data folder: it calls {@code params.requireData()}, which names what is missing. */
+    public static boolean readsDataFolder(Path notebook) throws java.io.IOException {
+        return Files.readString(notebook).contains("requireData()");
+    }
+
     /** The notebooks of a folder, in name order ({@code 00-…}, {@code 01-…}, …). */
     public static List<Path> notebooksIn(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {

@@ -42,13 +42,28 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         return new RunParameters(root, data, quick, seed, report, threads, audio);
     }
 
-    /** The data folder, or a clear error saying what is missing and where the data comes from. */
+    /**
+     * The data folder, or a clear error saying what is missing and where the data comes from: the folder
+     * itself, its {@code study-embeddings/} (embeddings/ and the split lists) or its tracks file.
+     */
     public Path requireData() {
-        if (!Files.isDirectory(data)) {
-            throw new IllegalStateException("data folder " + data + " does not exist. Set GENRELAB_DATA to a folder holding "
-                    + "study-embeddings/ (the study's VGGish embeddings, from the repository SizovV/Music_Genres, "
-                    + "folder data/) and fma_small_tracks.csv or FMA's tracks.csv (fma_metadata.zip from "
-                    + "github.com/mdeff/fma).");
+        String where = "Set GENRELAB_DATA (or --data) to a folder holding study-embeddings/ (the study's VGGish "
+                + "embeddings, from the repository SizovV/Music_Genres, folder data/) and fma_small_tracks.csv or FMA's "
+                + "tracks.csv (fma_metadata.zip from github.com/mdeff/fma).";
+        if (!Files.isDirectory(data)) throw new IllegalStateException("data folder " + data + " does not exist. " + where);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        Path emb = data.resolve("study-embeddings");
+        if (!Files.isDirectory(emb.resolve("embeddings"))) missing.add("study-embeddings/embeddings/");
+        for (String split : new String[] {"train.npy", "val.npy", "test.npy"}) {
+            if (!Files.isRegularFile(emb.resolve(split))) missing.add("study-embeddings/" + split);
+        }
+        try {
+            org.genrelab.data.FmaTracks.find(data);
+        } catch (java.nio.file.NoSuchFileException e) {
+            missing.add("a tracks file (" + String.join(", ", org.genrelab.data.FmaTracks.TRACKS_FILE_NAMES) + ")");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("data folder " + data + " lacks " + String.join(", ", missing) + ". " + where);
         }
         return data;
     }

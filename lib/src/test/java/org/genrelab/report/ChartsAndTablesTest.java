@@ -53,4 +53,31 @@ class ChartsAndTablesTest {
                 () -> RunParameters.from(Map.of("GENRELAB_DATA", "/no/such/folder")).requireData());
         assertTrue(d.getMessage().contains("/no/such/folder"));
     }
+
+    @Test
+    void requireDataNamesWhatTheDataFolderLacks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("fma_small_tracks.csv"), "subset,split,track_id,genre_top,genres\n");
+        RunParameters p = RunParameters.from(Map.of("GENRELAB_DATA", dir.toString()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, p::requireData);
+        assertTrue(e.getMessage().contains("lacks study-embeddings/embeddings/, study-embeddings/train.npy, "
+                + "study-embeddings/val.npy, study-embeddings/test.npy."), e.getMessage());
+        java.nio.file.Files.createDirectories(dir.resolve("study-embeddings/embeddings"));
+        for (String f : new String[] {"train.npy", "val.npy", "test.npy"}) {
+            java.nio.file.Files.writeString(dir.resolve("study-embeddings").resolve(f), "");
+        }
+        assertEquals(dir, p.requireData());
+        java.nio.file.Files.delete(dir.resolve("fma_small_tracks.csv"));
+        e = assertThrows(IllegalStateException.class, p::requireData);
+        assertTrue(e.getMessage().contains("lacks a tracks file (tracks.csv"), e.getMessage());
+        assertEquals(org.genrelab.SharedData.data().toAbsolutePath().normalize(),
+                RunParameters.from(Map.of("GENRELAB_DATA", org.genrelab.SharedData.data().toString())).requireData());
+    }
+
+    @Test
+    void theNotebooksThatReadTheDataFolderAreKnownBeforeTheyRun() throws Exception {
+        java.nio.file.Path nb = org.genrelab.SharedData.repo().resolve("notebooks");
+        assertTrue(NotebookRunner.readsDataFolder(nb.resolve("00-dataset.ipynb")));
+        assertTrue(NotebookRunner.readsDataFolder(nb.resolve("05-lstm.ipynb")));
+        assertFalse(NotebookRunner.readsDataFolder(nb.resolve("01-features.ipynb")), "Part 1 runs on audio alone");
+    }
 }
