@@ -37,6 +37,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of every random choice (default: $GENRELAB_SEED, else 42).")
     Long seed;
 
+    @Option(names = "--seeds", paramLabel = "COUNT",
+            description = "Runs per model where results are a mean ± std (default: $GENRELAB_SEEDS, else 5 with --full, fewer in quick mode).")
+    Integer seeds;
+
     @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
             description = "Wall-clock limit per notebook in minutes (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
@@ -58,9 +62,16 @@ public final class ReportCommand implements Callable<Integer> {
         env.put("GENRELAB_QUICK", full ? "0" : "1");
         if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
         if (seed != null) env.put("GENRELAB_SEED", seed.toString());
+        if (seeds != null) env.put("GENRELAB_SEEDS", seeds.toString());
         if (audio != null) env.put("GENRELAB_AUDIO", audio.toAbsolutePath().toString());
         if (out != null) env.put("GENRELAB_REPORT", out.toAbsolutePath().toString());
-        RunParameters params = RunParameters.from(env);
+        RunParameters params;
+        try {
+            params = RunParameters.from(env);
+        } catch (IllegalArgumentException e) {
+            System.err.println("genrelab report: " + e.getMessage());
+            return 2;
+        }
         Path root = params.root();
         List<Path> all = NotebookRunner.notebooksIn(root.resolve("notebooks"));
         List<Path> notebooks = all;
@@ -89,6 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
                 + " mode, data " + params.data() + ", seed " + params.seed());
         Map<String, String> kernelEnv = new java.util.HashMap<>(params.asMap());
         if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
+        if (params.seedCount() == 0) kernelEnv.remove("GENRELAB_SEEDS");
         Files.createDirectories(params.report());
         NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, Duration.ofMinutes(timeoutMinutes));
         int[] i = {0};

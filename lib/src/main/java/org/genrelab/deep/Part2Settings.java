@@ -44,6 +44,22 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
                 patience, fcnnEpochs, n, fcnnHidden, cnnEpochs, trainLimit, n);
     }
 
+    /**
+     * A notebook run's settings: {@link #quick()} or {@link #full()} by the run's mode, with the run's number of
+     * seeds per model when it sets one ({@code GENRELAB_SEEDS}, {@code --seeds}).
+     */
+    public static Part2Settings of(org.genrelab.report.RunParameters params) {
+        Part2Settings base = params.quick() ? quick() : full();
+        return base.withModelSeeds(params.seeds(base.seeds()).length);
+    }
+
+    /** The same settings with {@code n} runs per model, the sweep's runs per configuration unchanged. */
+    public Part2Settings withModelSeeds(int n) {
+        if (n < 1) throw new IllegalArgumentException("seeds must be at least 1, got " + n);
+        return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs,
+                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, n);
+    }
+
     /** The same settings with {@code n} search trials training at once. */
     public Part2Settings withThreads(int n) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, n, retrainEpochs,

@@ -12,13 +12,16 @@ import java.util.Map;
  *   <li>{@code GENRELAB_DATA}: the data folder (default: {@code ../shared/data} beside the repository);</li>
  *   <li>{@code GENRELAB_QUICK}: {@code 1} for quick mode (small sizes, few epochs), default {@code 0};</li>
  *   <li>{@code GENRELAB_SEED}: the seed of every random choice, default 42;</li>
+ *   <li>{@code GENRELAB_SEEDS}: runs per model (seeds {@code seed, seed + 1, …}) where results are a mean ± std,
+ *       default each notebook's own (5 in full mode, as the issues ask; 1–2 in quick mode);</li>
  *   <li>{@code GENRELAB_REPORT}: where results go, default {@code report/} in the repository;</li>
  *   <li>{@code GENRELAB_THREADS}: CPU threads for training, default all cores;</li>
  *   <li>{@code GENRELAB_AUDIO}: Part 1's audio: an FMA {@code tracks.csv} with its audio folder beside it
  *       (default: the embedded synthetic corpus, generated into {@code .cache/}).</li>
  * </ul>
  */
-public record RunParameters(Path root, Path data, boolean quick, long seed, Path report, int threads, Path audio) {
+public record RunParameters(Path root, Path data, boolean quick, long seed, Path report, int threads, Path audio,
+                            int seedCount) {
 
     /** Reads the parameters from the process environment. */
     public static RunParameters fromEnvironment() {
@@ -39,7 +42,12 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         if (threads < 1) throw new IllegalArgumentException("GENRELAB_THREADS must be at least 1, not " + threads);
         String a = env.get("GENRELAB_AUDIO");
         Path audio = a == null || a.isBlank() ? null : Path.of(a).toAbsolutePath().normalize();
-        return new RunParameters(root, data, quick, seed, report, threads, audio);
+        String n = env.get("GENRELAB_SEEDS");
+        int seedCount = n == null || n.isBlank() ? 0 : (int) parseLong("GENRELAB_SEEDS", n);
+        if (n != null && !n.isBlank() && seedCount < 1) {
+            throw new IllegalArgumentException("GENRELAB_SEEDS must be at least 1, not " + n.trim());
+        }
+        return new RunParameters(root, data, quick, seed, report, threads, audio, seedCount);
     }
 
     /**
@@ -68,6 +76,17 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         return data;
     }
 
+    /**
+     * The seeds of a model's runs: {@code seed, seed + 1, …}, as many as {@code GENRELAB_SEEDS} says, else
+     * {@code defaultCount} (the notebook's own choice for its mode).
+     */
+    public long[] seeds(int defaultCount) {
+        if (defaultCount < 1) throw new IllegalArgumentException("defaultCount must be at least 1, not " + defaultCount);
+        long[] s = new long[seedCount > 0 ? seedCount : defaultCount];
+        for (int i = 0; i < s.length; i++) s[i] = seed + i;
+        return s;
+    }
+
     /** Where this run keeps generated data (corpus, feature tables): {@code <root>/.cache}. */
     public Path cache() {
         return root.resolve(".cache");
@@ -84,6 +103,7 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         m.put("GENRELAB_DATA", data.toString());
         m.put("GENRELAB_QUICK", quick ? "1" : "0");
         m.put("GENRELAB_SEED", Long.toString(seed));
+        m.put("GENRELAB_SEEDS", seedCount > 0 ? Integer.toString(seedCount) : "(each notebook's default)");
         m.put("GENRELAB_REPORT", report.toString());
         m.put("GENRELAB_THREADS", Integer.toString(threads));
         m.put("GENRELAB_AUDIO", audio == null ? "(synthetic corpus)" : audio.toString());

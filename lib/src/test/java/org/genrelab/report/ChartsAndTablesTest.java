@@ -55,6 +55,29 @@ class ChartsAndTablesTest {
     }
 
     @Test
+    void seedsComeFromGenrelabSeedsOrTheNotebooksDefault() {
+        RunParameters unset = RunParameters.from(Map.of("GENRELAB_SEED", "7"));
+        assertArrayEquals(new long[] {7, 8, 9, 10, 11}, unset.seeds(5));
+        assertArrayEquals(new long[] {7}, unset.seeds(1));
+        RunParameters ten = RunParameters.from(Map.of("GENRELAB_SEED", "7", "GENRELAB_SEEDS", "10"));
+        assertEquals(10, ten.seeds(5).length);
+        assertEquals(16, ten.seeds(1)[9]);
+        assertEquals("10", ten.asMap().get("GENRELAB_SEEDS"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunParameters.from(Map.of("GENRELAB_SEEDS", "0")));
+        assertTrue(e.getMessage().contains("GENRELAB_SEEDS must be at least 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RunParameters.from(Map.of("GENRELAB_SEEDS", "five")));
+        // Part 2: the mode's settings, with the run's seed count for the models and the sweep left as the study's
+        var full = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "0", "GENRELAB_SEEDS", "10")));
+        assertEquals(10, full.seeds());
+        assertEquals(org.genrelab.deep.Part2Settings.full().fcnnRuns(), full.fcnnRuns());
+        assertEquals(org.genrelab.deep.Part2Settings.full().trials(), full.trials());
+        var quick = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1")));
+        assertEquals(org.genrelab.deep.Part2Settings.quick().seeds(), quick.seeds());
+        assertEquals(org.genrelab.deep.Part2Settings.quick().trials(), quick.trials());
+    }
+
+    @Test
     void requireDataNamesWhatTheDataFolderLacks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("fma_small_tracks.csv"), "subset,split,track_id,genre_top,genres\n");
         RunParameters p = RunParameters.from(Map.of("GENRELAB_DATA", dir.toString()));
