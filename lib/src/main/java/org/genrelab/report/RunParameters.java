@@ -43,10 +43,11 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         String a = env.get("GENRELAB_AUDIO");
         Path audio = a == null || a.isBlank() ? null : Path.of(a).toAbsolutePath().normalize();
         String n = env.get("GENRELAB_SEEDS");
-        int seedCount = n == null || n.isBlank() ? 0 : (int) parseLong("GENRELAB_SEEDS", n);
-        if (n != null && !n.isBlank() && seedCount < 1) {
+        long count = n == null || n.isBlank() ? 0 : parseLong("GENRELAB_SEEDS", n);
+        if (n != null && !n.isBlank() && (count < 1 || count > Integer.MAX_VALUE)) {
             throw new IllegalArgumentException("GENRELAB_SEEDS must be at least 1, not " + n.trim());
         }
+        int seedCount = (int) count;
         return new RunParameters(root, data, quick, seed, report, threads, audio, seedCount);
     }
 

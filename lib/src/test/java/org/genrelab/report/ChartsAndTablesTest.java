@@ -67,6 +67,7 @@ class ChartsAndTablesTest {
                 () -> RunParameters.from(Map.of("GENRELAB_SEEDS", "0")));
         assertTrue(e.getMessage().contains("GENRELAB_SEEDS must be at least 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RunParameters.from(Map.of("GENRELAB_SEEDS", "five")));
+        assertThrows(IllegalArgumentException.class, () -> RunParameters.from(Map.of("GENRELAB_SEEDS", "4294967297")));
         // Part 2: the mode's settings, with the run's seed count for the models and the sweep left as the study's
         var full = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "0", "GENRELAB_SEEDS", "10")));
         assertEquals(10, full.seeds());
