@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * GenreLab's logistic and Part 1 models against scikit-learn (Debian's python3-sklearn, installed by
  * environment/setup.sh), run here as the independent reference.
  *
- * <p>Issue 6's reference check: the study's models trained by GenreLab and by scikit-learn (Debian's
- * python3-sklearn, installed by environment/setup.sh) on the same exported matrices — 250 tracks per genre of
+ * <p>Issue 6's reference check: the study's models trained by GenreLab and by scikit-learn on the same
+ * exported matrices — 250 tracks per genre of
  * the study's embeddings pooled to mean/std, a stratified 75/25 split — give macro-F1 within 1.5 points
  * for SVC, random forest, gradient boosting and logistic regression. The comparison and the tolerance
  * live in environment/sklearn_compare.py, which exits non-zero naming the models that are off.
