@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.genrelab.SharedData;
+import org.genrelab.cli.Part2Main;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,12 +1,18 @@
-package org.genrelab.deep;
+package org.genrelab.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.genrelab.classic.EmbeddingLogisticRegression;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.deep.DeviceChoice;
+import org.genrelab.deep.LstmConfig;
+import org.genrelab.deep.LstmSearchResult;
+import org.genrelab.deep.ModelResult;
+import org.genrelab.deep.Part2Experiments;
+import org.genrelab.deep.Part2Settings;
+import org.genrelab.deep.TrainingRun;
 import org.genrelab.report.ResultRow;
 
 /**
