@@ -26,6 +26,40 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
                             int threads, int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns, int[] fcnnHidden,
                             int cnnEpochs, int trainLimit, int seeds) {
 
+    public Part2Settings {
+        fcnnHidden = fcnnHidden.clone(); // a record holds its own copy: nobody can change it afterwards
+    }
+
+    @Override
+    public int[] fcnnHidden() {
+        return fcnnHidden.clone();
+    }
+
+    /** Printed in the notebooks, so it shows the sweep's sizes, not an array's identity (the same settings print the same). */
+    @Override
+    public String toString() {
+        return "Part2Settings[trials=" + trials + ", graceEpochs=" + graceEpochs + ", reductionFactor=" + reductionFactor
+                + ", maxT=" + maxT + ", searchProtocol=" + searchProtocol + ", threads=" + threads + ", retrainEpochs="
+                + retrainEpochs + ", patience=" + patience + ", fcnnEpochs=" + fcnnEpochs + ", fcnnRuns=" + fcnnRuns
+                + ", fcnnHidden=" + java.util.Arrays.toString(fcnnHidden) + ", cnnEpochs=" + cnnEpochs + ", trainLimit="
+                + trainLimit + ", seeds=" + seeds + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Part2Settings p && trials == p.trials && graceEpochs == p.graceEpochs
+                && reductionFactor == p.reductionFactor && maxT == p.maxT && searchProtocol.equals(p.searchProtocol)
+                && threads == p.threads && retrainEpochs == p.retrainEpochs && patience == p.patience
+                && fcnnEpochs == p.fcnnEpochs && fcnnRuns == p.fcnnRuns && java.util.Arrays.equals(fcnnHidden, p.fcnnHidden)
+                && cnnEpochs == p.cnnEpochs && trainLimit == p.trainLimit && seeds == p.seeds;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs,
+                patience, fcnnEpochs, fcnnRuns, java.util.Arrays.hashCode(fcnnHidden), cnnEpochs, trainLimit, seeds);
+    }
+
     /** The study's settings on all cores (the FCNN's 1000 epochs are capped at 200 with early stopping). */
     public static Part2Settings full() {
         return new Part2Settings(200, 1, 2, 50, TrialProtocol.study(), Runtime.getRuntime().availableProcessors(),

@@ -33,6 +33,12 @@ class AllNotebooksQuickTest {
                 && r.value() > 0.2), "02: the forest learns the corpus (it once predicted one genre): " + classical);
         String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
         assertTrue(summary.contains("54.01") && summary.contains("52.63"), "08 shows the study's numbers beside ours");
+        // same inputs, same outputs: nothing printed may carry an object's identity (e.g. an array's "[I@1b2c3d")
+        java.util.regex.Pattern identity = java.util.regex.Pattern.compile("\\[[IJDFZBCS]@[0-9a-f]{5,8}\\b|\\[L[\\w.$]+;@[0-9a-f]{5,8}\\b");
+        for (Path nb : notebooks) {
+            var m = identity.matcher(Files.readString(out.resolve("notebooks").resolve(nb.getFileName())));
+            assertFalse(m.find(), () -> nb.getFileName() + " prints an object identity: " + m.group());
+        }
         assertTrue(NotebookRunnerTest.kernels().isEmpty(), "kernel JVMs left behind");
     }
 }

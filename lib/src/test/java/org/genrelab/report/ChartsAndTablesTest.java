@@ -74,8 +74,13 @@ class ChartsAndTablesTest {
         assertEquals(org.genrelab.deep.Part2Settings.full().fcnnRuns(), full.fcnnRuns());
         assertEquals(org.genrelab.deep.Part2Settings.full().trials(), full.trials());
         var quick = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1")));
-        assertEquals(org.genrelab.deep.Part2Settings.quick().seeds(), quick.seeds());
-        assertEquals(org.genrelab.deep.Part2Settings.quick().trials(), quick.trials());
+        assertEquals(org.genrelab.deep.Part2Settings.quick(), quick);
+        // printed in the notebooks: the sweep's sizes, the same text every run
+        assertEquals(org.genrelab.deep.Part2Settings.quick().toString(), quick.toString());
+        assertTrue(quick.toString().contains("fcnnHidden=[30]"), quick.toString());
+        int[] sizes = quick.fcnnHidden();
+        sizes[0] = 999;
+        assertEquals(30, quick.fcnnHidden()[0], "the settings keep their own copy");
     }
 
     @Test
