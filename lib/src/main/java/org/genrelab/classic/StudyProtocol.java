@@ -107,6 +107,14 @@ public final class StudyProtocol {
                 new LogisticRegressionTrainer(), new CatBoostStandInTrainer());
     }
 
+    /** The protocol as a run records it: the seeds, the test fraction, then each model with its hyperparameters. */
+    public static String settings(List<ModelTrainer> models, long... seeds) {
+        StringBuilder sb = new StringBuilder("seeds ").append(java.util.Arrays.toString(seeds))
+                .append(", stratified test fraction ").append(TEST_FRACTION);
+        for (ModelTrainer m : models) sb.append("; ").append(m.name()).append(": ").append(m.settings());
+        return sb.toString();
+    }
+
     /** Stratified 75/25 splits, one per seed; every model on every split. */
     public static Outcome stratified(String experiment, FeatureTable table, List<ModelTrainer> models, long... seeds) {
         long t0 = System.nanoTime();

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
 
-/** Writes the report's {@code index.html}: every notebook with its status, run time and link, then every results table
- * (one line per experiment and model, a column per metric; the CSV beside it keeps the long form). */
+/** Writes the report's {@code index.html}: the run (parameters, the code's commit, the machine), every notebook with its
+ * status, run time and link, then every results table (one line per experiment and model, a column per metric; the CSV
+ * beside it keeps the long form) with the commit, time and settings of the run that wrote it ({@link RunRecord}). */
 public final class ReportIndex {
 
     private ReportIndex() {
@@ -19,11 +20,13 @@ public final class ReportIndex {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>GenreLab report</title>")
           .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}td,th{padding:3px 10px}")
-          .append(".ok{color:#1a7f37}.fail{color:#cf222e}pre{background:#f6f8fa;padding:8px;overflow:auto}</style></head><body>")
+          .append(".run{color:#57606a;font-size:90%}.ok{color:#1a7f37}.fail{color:#cf222e}pre{background:#f6f8fa;padding:8px;overflow:auto}</style></head><body>")
           .append("<h1>GenreLab report</h1><p>Music genre classification on FMA-small, reproduced in Java.</p>")
           .append("<h2>Run</h2><table>");
         params.asMap().forEach((k, v) -> sb.append("<tr><td>").append(HtmlTables.escape(k)).append("</td><td>")
                 .append(HtmlTables.escape(v)).append("</td></tr>"));
+        sb.append("<tr><td>code</td><td>").append(HtmlTables.escape(GitRevision.of(params.root()).toString()))
+          .append("</td></tr><tr><td>machine</td><td>").append(HtmlTables.escape(Machine.describe())).append("</td></tr>");
         sb.append("</table><h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>run time</th></tr>");
         double total = 0;
         for (NotebookRunner.Outcome o : outcomes) {
@@ -53,6 +56,7 @@ public final class ReportIndex {
                         table = ResultsCsv.toTable("", rows);
                     }
                     sb.append(HtmlTables.toHtml(table));
+                    sb.append("<p class=\"run\">").append(HtmlTables.escape(provenance(f))).append("</p>");
                 }
             }
         }
@@ -61,5 +65,17 @@ public final class ReportIndex {
         Files.createDirectories(reportDir);
         Files.writeString(index, sb.toString());
         return index;
+    }
+
+    /** One line on the run that wrote a results file, from the {@link RunRecord} beside it. */
+    static String provenance(Path resultsCsv) {
+        try {
+            return RunRecord.besideResults(resultsCsv)
+                    .map(r -> "Written " + r.finished() + " by commit " + r.shortCommit()
+                            + (r.settings().isEmpty() ? "" : "; settings: " + r.settings()))
+                    .orElse("No run record beside this file: the commit and settings that produced it are unknown.");
+        } catch (IOException e) {
+            return "Unreadable run record: " + e.getMessage();
+        }
     }
 }

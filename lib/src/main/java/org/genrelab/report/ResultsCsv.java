@@ -20,13 +20,31 @@ import tech.tablesaw.api.Table;
 /**
  * The tidy results file {@code report/results/<notebook>.csv}: one row per (experiment, model,
  * metric) with columns {@value ResultRow#HEADER}. Written atomically (temporary file, then move), so
- * a crash never leaves half a file.
+ * a crash never leaves half a file; a notebook writes it with {@link #write(RunParameters, String, List, Object)},
+ * which puts the {@link RunRecord} of the run beside it.
  */
 public final class ResultsCsv {
 
     private ResultsCsv() {
     }
 
+    /**
+     * Writes a notebook's results file ({@link RunParameters#resultsFile}) and beside it the record of the run
+     * that produced it ({@link RunRecord}: commit, machine, parameters, {@code settings.toString()}). The old
+     * record goes first, so a crash in between leaves results without a record, never with another run's.
+     *
+     * @return the results file
+     */
+    public static Path write(RunParameters params, String notebook, List<ResultRow> rows, Object settings) throws IOException {
+        Path file = params.resultsFile(notebook);
+        RunRecord record = RunRecord.of(params, notebook, settings);
+        Files.deleteIfExists(RunRecord.fileFor(file));
+        write(file, rows);
+        record.write(RunRecord.fileFor(file));
+        return file;
+    }
+
+    /** Writes the rows to {@code file} (no run record: see {@link #write(RunParameters, String, List, Object)}). */
     public static void write(Path file, List<ResultRow> rows) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
