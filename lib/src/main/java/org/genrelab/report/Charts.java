@@ -10,7 +10,6 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /** XChart charts in GenreLab's one house style (size, fonts, legend), built from tables and arrays. */
@@ -24,15 +23,42 @@ public final class Charts {
 
     /** Grouped bars: categories from {@code categoryColumn}, one series per numeric column named. */
     public static CategoryChart bars(Table table, String title, String categoryColumn, String yTitle, String... seriesColumns) {
+        return bars(table, title, categoryColumn, yTitle, null, seriesColumns);
+    }
+
+    /**
+     * Grouped bars as {@link #bars}, the first series with error bars of ± {@code stdColumn} (a missing std, as
+     * for one run, is a bar of zero length), e.g. our mean ± std beside the study's single figure.
+     */
+    public static CategoryChart barsWithSpread(Table table, String title, String categoryColumn, String yTitle,
+                                               String valueColumn, String stdColumn, String... otherColumns) {
+        String[] series = new String[otherColumns.length + 1];
+        series[0] = valueColumn;
+        System.arraycopy(otherColumns, 0, series, 1, otherColumns.length);
+        return bars(table, title, categoryColumn, yTitle, stdColumn, series);
+    }
+
+    private static CategoryChart bars(Table table, String title, String categoryColumn, String yTitle, String stdColumn,
+                                      String... seriesColumns) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(categoryColumn).yAxisTitle(yTitle).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setXAxisLabelRotation(30);
         List<String> cats = table.stringColumn(categoryColumn).asList();
-        for (String s : seriesColumns) {
-            NumericColumn<?> col = table.numberColumn(s);
-            c.addSeries(s, cats, java.util.Arrays.stream(col.asDoubleArray()).boxed().toList());
+        for (int i = 0; i < seriesColumns.length; i++) {
+            List<Double> values = java.util.Arrays.stream(table.numberColumn(seriesColumns[i]).asDoubleArray()).boxed().toList();
+            if (i == 0 && stdColumn != null) {
+                List<Double> std = java.util.Arrays.stream(table.numberColumn(stdColumn).asDoubleArray())
+                        .map(v -> Double.isNaN(v) ? 0 : v).boxed().toList();
+                c.addSeries(seriesColumns[i] + " (± std)", cats, values, std);
+            } else {
+                c.addSeries(seriesColumns[i], cats, values);
+            }
+        }
+        if (stdColumn != null) {
+            c.getStyler().setErrorBarsColorSeriesColor(false);
+            c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         }
         return c;
     }

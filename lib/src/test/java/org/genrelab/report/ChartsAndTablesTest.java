@@ -42,6 +42,31 @@ class ChartsAndTablesTest {
     }
 
     @Test
+    void barsWithSpreadDrawOurStdAsErrorBarsAndNoneForTheStudy() {
+        Table t = Table.create("r", StringColumn.create("model", "lstm", "logistic"),
+                DoubleColumn.create("ours", 53.30, 52.51), DoubleColumn.create("std", 0.80, Double.NaN),
+                DoubleColumn.create("study", 54.01, 52.63));
+        var chart = Charts.barsWithSpread(t, "F1", "model", "macro-F1 (%)", "ours", "std", "study");
+        assertEquals(List.of("ours (± std)", "study"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(List.of(0.80, 0.0), List.copyOf(chart.getSeriesMap().get("ours (± std)").getExtraValues()),
+                "a missing std (one run) is a bar of zero length");
+        assertNull(chart.getSeriesMap().get("study").getExtraValues());
+        // the error bar is drawn: pixels of its colour that the same bars without spread do not have
+        int withBars = countColour(Show.image(chart), java.awt.Color.DARK_GRAY.getRGB());
+        int without = countColour(Show.image(Charts.bars(t, "F1", "model", "macro-F1 (%)", "ours", "study")),
+                java.awt.Color.DARK_GRAY.getRGB());
+        assertTrue(withBars > without + 10, withBars + " vs " + without);
+    }
+
+    private static int countColour(BufferedImage img, int rgb) {
+        int n = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) if (img.getRGB(x, y) == rgb) n++;
+        }
+        return n;
+    }
+
+    @Test
     void runParametersComeFromTheEnvironmentWithClearErrors() {
         RunParameters p = RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_SEED", "7", "GENRELAB_ROOT", "/r"));
         assertTrue(p.quick());
