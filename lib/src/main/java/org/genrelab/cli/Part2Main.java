@@ -20,7 +20,8 @@ import org.genrelab.report.ResultRow;
  * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
  * {@code lstm-published}, {@code lstm-search}, {@code lstm-trial=ID} (retrains the search's configuration
  * number ID, e.g. the best of an earlier run of the same seed, once per seed), {@code fcnn-2-1-h30},
- * {@code fcnn-sweep}, {@code cnn}.
+ * {@code fcnn-sweep}, {@code cnn}. The search journals its trials in {@code .cache/lstm-search/}
+ * ({@code GENRELAB_ROOT}): killed and started again, it resumes where it was.
  */
 public final class Part2Main {
 
@@ -59,7 +60,8 @@ public final class Part2Main {
                 case "lstm-search" -> {
                     long t0 = System.nanoTime();
                     int[] done = {0};
-                    LstmSearchResult r = Part2Experiments.lstmSearch(data, p, seed, t -> {
+                    Path journal = org.genrelab.report.RunParameters.fromEnvironment().cache().resolve("lstm-search");
+                    LstmSearchResult r = Part2Experiments.lstmSearch(data, p, seed, journal, t -> {
                         synchronized (done) {
                             done[0]++;
                             System.out.printf(java.util.Locale.ROOT, "  [%3d/%d %6.0f s] trial %d %s epochs %d by %s best val %.4f%s%n",
@@ -67,7 +69,8 @@ public final class Part2Main {
                                     t.stoppedBy(), t.bestMetric(), t.failure() == null ? "" : " " + t.failure());
                         }
                     });
-                    System.out.println("  best " + r.best() + " search " + r.searchSeconds() + " s");
+                    System.out.println("  best " + r.best() + " search " + r.searchSeconds() + " s"
+                            + (r.resumedTrials() > 0 ? " (" + r.resumedTrials() + " trials replayed from " + journal + ")" : ""));
                     rows.addAll(print(r.retrained()));
                 }
                 case "fcnn-2-1-h30" -> rows.addAll(print(Part2Experiments.fcnn("2-1", 30, data, p, seed)));

@@ -1,6 +1,9 @@
 package org.genrelab.deep;
 
 import ai.djl.nn.Block;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,9 +13,11 @@ import java.util.function.LongFunction;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
 import org.genrelab.eval.ClassificationMetrics;
+import org.genrelab.report.GitRevision;
 import org.genrelab.report.ResultRow;
 import org.genrelab.tune.AshaScheduler;
 import org.genrelab.tune.RandomSearch;
+import org.genrelab.tune.SearchJournal;
 import org.genrelab.tune.TrialRecord;
 
 /**
@@ -77,10 +82,16 @@ public final class Part2Experiments {
                 c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
     }
 
-    /** {@link #lstmSearch(StudyEmbeddings, Part2Settings, long, Consumer)} without progress reports. */
+    /** {@link #lstmSearch(StudyEmbeddings, Part2Settings, long, Path, Consumer)} without a journal or progress reports. */
     public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed)
             throws InterruptedException {
-        return lstmSearch(data, p, seed, r -> { });
+        return lstmSearch(data, p, seed, null, r -> { });
+    }
+
+    /** {@link #lstmSearch(StudyEmbeddings, Part2Settings, long, Path, Consumer)} without a journal. */
+    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed,
+                                              Consumer<TrialRecord<LstmConfig>> progress) throws InterruptedException {
+        return lstmSearch(data, p, seed, null, progress);
     }
 
     /**
@@ -89,23 +100,63 @@ public final class Part2Experiments {
      * one, as the study's training function did), then the configuration with the best validation
      * accuracy retrained with early stopping once per seed and scored on the test split. Trials train
      * {@code p.threads()} at a time; the decisions, and so the result, are those of a one-thread run.
+     *
+     * <p>With {@code journalDir}, every trial that ends is journalled there ({@link SearchJournal}, keyed by
+     * the configurations, scheduler, protocol, seed, data and the code's commit), so a search killed at any
+     * moment and run again resumes: journalled trials are replayed, not trained. The journal is removed once
+     * the retrained model's results exist.
      */
-    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed,
+    public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed, Path journalDir,
                                               Consumer<TrialRecord<LstmConfig>> progress) throws InterruptedException {
         int classes = data.genres().size();
         SplitData tr = head(data.train(), p.trainLimit());
         List<LstmConfig> configs = searchConfigs(p, seed);
         AshaScheduler asha = new AshaScheduler(p.graceEpochs(), p.reductionFactor(), p.maxT());
+        SearchJournal<LstmConfig> journal = null;
+        if (journalDir != null) {
+            try {
+                journal = SearchJournal.open(journalDir, searchKey(configs, p, seed, tr, data.validation()), LstmConfig.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the search journal in " + journalDir, e);
+            }
+        }
         long t0 = System.nanoTime();
         int torchThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / p.threads());
         List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs, (id, c) -> {
             DeviceChoice.setTorchThreadsOfThisThread(torchThreads); // the cores are shared between trials
             return new EpochTrainer(lstmBlock(c, classes, seed + id), tr, data.validation(), null, classes,
                     c.settings(p.searchProtocol().maxEpochs(), 0, seed + id));
-        }, asha, p.searchProtocol(), p.threads(), progress);
+        }, asha, p.searchProtocol(), p.threads(), journal, progress);
         double searchSeconds = (System.nanoTime() - t0) / 1e9;
         LstmConfig best = bestTrial(trials).config();
-        return new LstmSearchResult(trials, best, lstmRetrain(best, data, p, seed), searchSeconds);
+        LstmSearchResult result = new LstmSearchResult(trials, best, lstmRetrain(best, data, p, seed), searchSeconds,
+                journal == null ? 0 : journal.resumed());
+        if (journal != null) {
+            try {
+                journal.delete();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the finished search's journal " + journal.file(), e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * What defines the search's records, as its journal's key: seed, configurations, scheduler, protocol, a
+     * fingerprint of the training and validation data, and the code's commit ({@link GitRevision} of the
+     * working directory).
+     */
+    static String searchKey(List<LstmConfig> configs, Part2Settings p, long seed, SplitData train, SplitData validation) {
+        return "LSTM search; seed " + seed + "; " + configs.size() + " configurations " + configs
+                + "; ASHA grace " + p.graceEpochs() + ", reduction " + p.reductionFactor() + ", max_t " + p.maxT()
+                + "; " + p.searchProtocol() + "; training " + fingerprint(train) + "; validation " + fingerprint(validation)
+                + "; code " + GitRevision.of(Path.of(""));
+    }
+
+    /** Size and content hash of a split (ids, sequences, labels). */
+    static String fingerprint(SplitData s) {
+        int h = 31 * (31 * Arrays.hashCode(s.ids()) + Arrays.deepHashCode(s.x())) + Arrays.hashCode(s.y());
+        return s.size() + " tracks #" + Integer.toHexString(h);
     }
 
     /** The search's configurations for a seed, in trial order (trial i is element i). */

@@ -67,21 +67,31 @@ public final class RandomSearch {
         return run(configs, newTrial, scheduler, protocol, threads, r -> { });
     }
 
+    /** {@link #run(List, TrialFactory, AshaScheduler, TrialProtocol, int, SearchJournal, Consumer)} without a journal. */
+    public static <C> List<TrialRecord<C>> run(List<C> configs, TrialFactory<C> newTrial, AshaScheduler scheduler,
+                                               TrialProtocol protocol, int threads, Consumer<TrialRecord<C>> finished)
+            throws InterruptedException {
+        return run(configs, newTrial, scheduler, protocol, threads, null, finished);
+    }
+
     /**
      * Runs every configuration as a trial, epoch by epoch, until the scheduler, the protocol's
-     * patience or its epoch limit ends it.
+     * patience or its epoch limit ends it. With a journal, trials it holds are replayed from their
+     * recorded curves instead of trained (same decisions, checked against the record), and every
+     * trial that ends is journalled.
      *
      * @param configs   configurations, trial ids are their indices
      * @param newTrial  builds a trial for a configuration and its id
      * @param scheduler judges reports
      * @param protocol  when trials report and end on their own
      * @param threads   trials training at the same moment (≥ 1)
+     * @param journal   the search's {@link SearchJournal}, or null
      * @param finished  called with each trial's record as it ends (e.g. a progress bar)
      * @return one record per configuration, in id order
      */
     public static <C> List<TrialRecord<C>> run(List<C> configs, TrialFactory<C> newTrial, AshaScheduler scheduler,
-                                               TrialProtocol protocol, int threads, Consumer<TrialRecord<C>> finished)
-            throws InterruptedException {
+                                               TrialProtocol protocol, int threads, SearchJournal<C> journal,
+                                               Consumer<TrialRecord<C>> finished) throws InterruptedException {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         Order order = new Order(configs.size(), scheduler);
         Semaphore cores = new Semaphore(threads, true);
@@ -92,10 +102,25 @@ public final class RandomSearch {
                 final int id = i;
                 futures.add(pool.submit(() -> {
                     TrialRecord<C> r;
+                    boolean recorded = false;
                     try {
-                        r = runOne(id, configs.get(id), newTrial, scheduler, protocol, order, cores);
+                        var done = journal == null ? java.util.Optional.<TrialRecord<C>>empty() : journal.finished(id, configs.get(id));
+                        if (done.isPresent()) {
+                            r = runOne(id, configs.get(id), (tid, c) -> new Replay(done.get().curve(), done.get().failure()), scheduler, protocol, order, cores);
+                            if (!r.equals(done.get())) {
+                                throw new IllegalStateException("the search journal " + journal.file() + " does not replay trial "
+                                        + id + " (journalled " + done.get() + ", replayed " + r + "): it was written by other code "
+                                        + "or data; delete it to start the search afresh");
+                            }
+                        } else {
+                            r = runOne(id, configs.get(id), newTrial, scheduler, protocol, order, cores);
+                            // after a trial died without a record, later trials may have decided without its value:
+                            // such records are not the uninterrupted search's, so the journal stops there
+                            if (journal != null && !order.aborted()) journal.append(r);
+                        }
+                        recorded = true;
                     } finally {
-                        order.ended(id);
+                        order.ended(id, recorded);
                     }
                     finished.accept(r);
                     return r;
@@ -175,7 +200,7 @@ public final class RandomSearch {
             throw e;
         } catch (Exception e) {
             return new TrialRecord<>(id, config, Collections.unmodifiableList(curve), curve.size(), "failure",
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    e instanceof Replay.Failure f ? f.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             if (trial != null) {
                 try {
@@ -191,6 +216,7 @@ public final class RandomSearch {
     private static final class Order {
         private final boolean[] ended;
         private final AshaScheduler scheduler;
+        private boolean aborted;
 
         Order(int n, AshaScheduler scheduler) {
             this.ended = new boolean[n];
@@ -210,9 +236,35 @@ public final class RandomSearch {
             notifyAll();
         }
 
-        synchronized void ended(int id) {
+        /** Trial {@code id} is over: with its record, or died without one (an Error, an interrupt). */
+        synchronized void ended(int id, boolean recorded) {
+            if (!recorded) aborted = true;
             ended[id] = true;
             notifyAll();
+        }
+
+        /** Whether some trial died without a record. */
+        synchronized boolean aborted() {
+            return aborted;
+        }
+    }
+
+    /**
+     * A journalled trial: reports its recorded curve; asked for the epoch after it, fails as the trial did
+     * (its recorded failure), or says that the journal does not replay.
+     */
+    private record Replay(List<Double> curve, String failure) implements Trial {
+        @Override
+        public double trainEpoch(int epoch) throws Failure {
+            if (epoch <= curve.size()) return curve.get(epoch - 1);
+            throw new Failure(failure != null ? failure : "epoch " + epoch + " is beyond the journalled curve");
+        }
+
+        /** The replayed failure, recorded with the journalled message as it is. */
+        static final class Failure extends Exception {
+            Failure(String message) {
+                super(message);
+            }
         }
     }
 

@@ -71,4 +71,29 @@ class Part2ExperimentsTest {
         assertTrue(auc.value() > 0.6, "FCNN macro AUC " + auc.value());
         assertTrue(f.runs().get(0).trainLoss().get(0) != f.runs().get(1).trainLoss().get(0), "seeds differ");
     }
+
+    @Test
+    void aKilledSearchRunAgainReplaysItsJournalAndEndsAsAnUninterruptedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        Part2Settings six = new Part2Settings(6, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 1, 1, 2, 2, new int[] {20}, 2, 400, 1);
+        List<TrialRecord<LstmConfig>> uninterrupted = Part2Experiments.lstmSearch(e, six, 11).trials();
+
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        IllegalStateException killed = assertThrows(IllegalStateException.class, () -> Part2Experiments.lstmSearch(e, six, 11, dir, t -> {
+            if (ended.incrementAndGet() == 3) throw new AssertionError("killed after 3 trials");
+        }));
+        assertTrue(killed.getCause() instanceof AssertionError, String.valueOf(killed.getCause()));
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".jsonl")).count(), "the killed search left its journal");
+        }
+
+        LstmSearchResult resumed = Part2Experiments.lstmSearch(e, six, 11, dir, t -> { });
+        assertTrue(resumed.resumedTrials() >= 3 && resumed.resumedTrials() <= 6, resumed.resumedTrials() + " replayed");
+        assertEquals(uninterrupted, resumed.trials(), "the same trials, curves and decisions as without the kill");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(0, files.filter(f -> f.toString().endsWith(".jsonl")).count(), "a finished search removes its journal");
+        }
+    }
 }
