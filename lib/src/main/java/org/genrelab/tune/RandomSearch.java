@@ -104,9 +104,11 @@ public final class RandomSearch {
                     TrialRecord<C> r;
                     boolean recorded = false;
                     try {
-                        var done = journal == null ? java.util.Optional.<TrialRecord<C>>empty() : journal.finished(id, configs.get(id));
+                        var done = journal == null ? java.util.Optional.<TrialRecord<C>>empty()
+                                : journal.finished(id, configs.get(id));
                         if (done.isPresent()) {
-                            r = runOne(id, configs.get(id), (tid, c) -> new Replay(done.get().curve(), done.get().failure()), scheduler, protocol, order, cores);
+                            TrialFactory<C> replay = (tid, c) -> new Replay(done.get().curve(), done.get().failure());
+                            r = runOne(id, configs.get(id), replay, scheduler, protocol, order, cores);
                             if (!r.equals(done.get())) {
                                 throw new IllegalStateException("the search journal " + journal.file() + " does not replay trial "
                                         + id + " (journalled " + done.get() + ", replayed " + r + "): it was written by other code "
