@@ -41,20 +41,43 @@ public final class Part2Experiments {
         return new SplitData(s.split(), Arrays.copyOf(s.ids(), n), Arrays.copyOf(s.x(), n), Arrays.copyOf(s.y(), n));
     }
 
-    /** Trains {@code block(seed)} once per seed and scores each run on the test split. */
-    public static ModelResult train(String model, LongFunction<Block> block, StudyEmbeddings data, Part2Settings p,
-                                    TrainSettings settings, long[] seeds) {
+    /**
+     * Trains {@code block(seed)} once per seed and scores each run on the test split. With a run journal
+     * ({@link Part2Settings#runJournal()}), a run already journalled under the same key (by an interrupted run of
+     * the notebook, or earlier in this one: the FCNN sweep's 2-1 at hidden 30 is the variant's) is loaded instead of
+     * trained (said on standard output), and each trained run is journalled; the result's seconds then add the
+     * loaded runs' own training time.
+     *
+     * @param network the network as its configuration describes it (part of a journalled run's key)
+     */
+    public static ModelResult train(String model, String network, LongFunction<Block> block, StudyEmbeddings data,
+                                    Part2Settings p, TrainSettings settings, long[] seeds) {
         SplitData tr = head(data.train(), p.trainLimit());
         int classes = data.genres().size();
+        RunJournal journal = p.runJournal() == null ? null : new RunJournal(p.runJournal());
+        String dataKey = journal == null ? "" : "; training " + fingerprint(tr) + "; validation "
+                + fingerprint(data.validation()) + "; test " + fingerprint(data.test()) + "; code " + GitRevision.of(Path.of(""));
         List<TrainingRun> runs = new ArrayList<>();
+        double loadedSeconds = 0;
         long t0 = System.nanoTime();
         for (long seed : seeds) {
+            String key = model + "; " + network + "; " + settings.withSeed(seed) + dataKey;
+            var journalled = journal == null ? java.util.Optional.<TrainingRun>empty() : journal.find(model, key);
+            if (journalled.isPresent()) {
+                System.out.println(model + ", seed " + seed + ": trained before (earlier in this notebook, or by a run "
+                        + "of it that was interrupted), loaded from " + journal.dir().getFileName() + "'s run journal");
+                runs.add(journalled.get());
+                loadedSeconds += journalled.get().seconds();
+                continue;
+            }
             try (EpochTrainer t = new EpochTrainer(block.apply(seed), tr, data.validation(), data.test(), classes,
                     settings.withSeed(seed))) {
-                runs.add(t.fit());
+                TrainingRun run = t.fit();
+                if (journal != null) journal.save(model, key, run);
+                runs.add(run);
             }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = (System.nanoTime() - t0) / 1e9 + loadedSeconds;
         return new ModelResult(model, runs, rows(model, runs, classes, seconds));
     }
 
@@ -78,7 +101,7 @@ public final class Part2Experiments {
     /** The study's published LSTM configuration, trained with early stopping once per seed. */
     public static ModelResult lstmPublished(StudyEmbeddings data, Part2Settings p, long seed) {
         LstmConfig c = LstmConfig.PUBLISHED;
-        return train("lstm-published", s -> lstmBlock(c, data.genres().size(), s), data, p,
+        return train("lstm-published", c.toString(), s -> lstmBlock(c, data.genres().size(), s), data, p,
                 c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
     }
 
@@ -166,7 +189,7 @@ public final class Part2Experiments {
 
     /** A configuration retrained with early stopping once per seed and scored on the test split, as the search's best. */
     public static ModelResult lstmRetrain(LstmConfig c, StudyEmbeddings data, Part2Settings p, long seed) {
-        return train("lstm-asha-best", s -> lstmBlock(c, data.genres().size(), s), data, p,
+        return train("lstm-asha-best", c.toString(), s -> lstmBlock(c, data.genres().size(), s), data, p,
                 c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
     }
 
@@ -203,7 +226,8 @@ public final class Part2Experiments {
     private static ModelResult fcnn(String variant, int h, StudyEmbeddings data, Part2Settings p, long[] seeds) {
         int[] hidden = fcnnHidden(variant, h);
         double dropout = variant.equals("2-1") ? 0.5 : 0.0;
-        return train("fcnn-" + variant + "-h" + h, s -> ClassifierBlocks.fcnn(hidden, dropout, data.genres().size(), s),
+        return train("fcnn-" + variant + "-h" + h, "hidden " + Arrays.toString(hidden) + ", dropout " + dropout,
+                s -> ClassifierBlocks.fcnn(hidden, dropout, data.genres().size(), s),
                 data, p, new TrainSettings("sgd", 0.005, 10, p.fcnnEpochs(), p.patience(), seeds[0]), seeds);
     }
 
@@ -218,7 +242,7 @@ public final class Part2Experiments {
 
     /** The study's CNN ({@link ClassifierBlocks#cnn}), Adam lr 1e-3, batch 300, fixed epochs, once per seed. */
     public static ModelResult cnn(StudyEmbeddings data, Part2Settings p, long seed) {
-        return train("cnn", s -> ClassifierBlocks.cnn(data.genres().size(), s), data, p,
+        return train("cnn", "ConvNet", s -> ClassifierBlocks.cnn(data.genres().size(), s), data, p,
                 new TrainSettings("adam", 1e-3, 300, p.cnnEpochs(), 0, seed), p.seedsFrom(seed));
     }
 }

@@ -21,10 +21,20 @@ import org.genrelab.tune.TrialProtocol;
  * @param cnnEpochs       CNN epochs (study: 60)
  * @param trainLimit      use only the first this-many training tracks (0: all)
  * @param seeds           seeds of each model in the results table (mean ± std over them)
+ * @param runJournal      where finished training runs are journalled ({@link RunJournal}), or null; not part of
+ *                        the settings' identity (printing, equality): it changes where runs are kept, not what they give
  */
 public record Part2Settings(int trials, int graceEpochs, int reductionFactor, int maxT, TrialProtocol searchProtocol,
                             int threads, int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns, int[] fcnnHidden,
-                            int cnnEpochs, int trainLimit, int seeds) {
+                            int cnnEpochs, int trainLimit, int seeds, java.nio.file.Path runJournal) {
+
+    /** Settings without a run journal. */
+    public Part2Settings(int trials, int graceEpochs, int reductionFactor, int maxT, TrialProtocol searchProtocol,
+                         int threads, int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns, int[] fcnnHidden,
+                         int cnnEpochs, int trainLimit, int seeds) {
+        this(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs, patience, fcnnEpochs,
+                fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, null);
+    }
 
     public Part2Settings {
         fcnnHidden = fcnnHidden.clone(); // a record holds its own copy: nobody can change it afterwards
@@ -75,7 +85,7 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
     /** The same settings with {@code n} seeds per model and per sweep configuration. */
     public Part2Settings withSeeds(int n) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs,
-                patience, fcnnEpochs, n, fcnnHidden, cnnEpochs, trainLimit, n);
+                patience, fcnnEpochs, n, fcnnHidden, cnnEpochs, trainLimit, n, runJournal);
     }
 
     /**
@@ -87,17 +97,31 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
         return base.withModelSeeds(params.seeds(base.seeds()).length);
     }
 
+    /**
+     * {@link #of(org.genrelab.report.RunParameters)} for a notebook whose finished training runs are journalled in
+     * {@code params.runJournal(notebook)}: killed part-way and run again, it trains only the runs it lacks.
+     */
+    public static Part2Settings of(org.genrelab.report.RunParameters params, String notebook) {
+        return of(params).withRunJournal(params.runJournal(notebook));
+    }
+
     /** The same settings with {@code n} runs per model, the sweep's runs per configuration unchanged. */
     public Part2Settings withModelSeeds(int n) {
         if (n < 1) throw new IllegalArgumentException("seeds must be at least 1, got " + n);
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs,
-                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, n);
+                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, n, runJournal);
     }
 
     /** The same settings with {@code n} search trials training at once. */
     public Part2Settings withThreads(int n) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, n, retrainEpochs,
-                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds);
+                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, runJournal);
+    }
+
+    /** The same settings with finished training runs journalled in {@code dir} ({@link RunJournal}). */
+    public Part2Settings withRunJournal(java.nio.file.Path dir) {
+        return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, retrainEpochs,
+                patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, dir);
     }
 
     /** The seeds of the results table: {@code seed, seed + 1, ...}. */

@@ -32,6 +32,7 @@ public final class ResultsCsv {
      * Writes a notebook's results file ({@link RunParameters#resultsFile}) and beside it the record of the run
      * that produced it ({@link RunRecord}: commit, machine, parameters, {@code settings.toString()}). The old
      * record goes first, so a crash in between leaves results without a record, never with another run's.
+     * The notebook's run journal ({@link RunParameters#runJournal}) has served its purpose then and is removed.
      *
      * @return the results file
      */
@@ -41,6 +42,12 @@ public final class ResultsCsv {
         Files.deleteIfExists(RunRecord.fileFor(file));
         write(file, rows);
         record.write(RunRecord.fileFor(file));
+        Path journal = params.runJournal(notebook);
+        if (Files.isDirectory(journal)) {
+            try (var files = Files.walk(journal)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
+        }
         return file;
     }
 

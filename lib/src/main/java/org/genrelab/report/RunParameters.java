@@ -93,6 +93,14 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         return root.resolve(".cache");
     }
 
+    /**
+     * Where a notebook journals its finished training runs until its results are written:
+     * {@code <root>/.cache/runs/<notebook>}.
+     */
+    public Path runJournal(String notebook) {
+        return cache().resolve("runs").resolve(notebook);
+    }
+
     /** The tidy results file of a notebook: {@code <report>/results/<notebook>.csv}. */
     public Path resultsFile(String notebook) {
         return report.resolve("results").resolve(notebook + ".csv");

@@ -96,4 +96,49 @@ class Part2ExperimentsTest {
             assertEquals(0, files.filter(f -> f.toString().endsWith(".jsonl")).count(), "a finished search removes its journal");
         }
     }
+
+    @Test
+    void aNotebookKilledBetweenRunsLoadsTheRunsItFinishedAndTrainsOnlyTheRest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        int classes = e.genres().size();
+        long[] seeds = {5, 6, 7};
+        TrainSettings ts = new TrainSettings("adam", 1e-3, 300, 2, 0, 5);
+        ModelResult plain = Part2Experiments.train("cnn", "ConvNet", s -> ClassifierBlocks.cnn(classes, s), e, TINY, ts, seeds);
+
+        Part2Settings journalled = TINY.withRunJournal(dir);
+        assertEquals(TINY, journalled, "where runs are kept is not part of the settings");
+        assertThrows(IllegalStateException.class, () -> Part2Experiments.train("cnn", "ConvNet", s -> {
+            if (s == 7) throw new IllegalStateException("killed before the third run");
+            return ClassifierBlocks.cnn(classes, s);
+        }, e, journalled, ts, seeds));
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(2, files.filter(f -> f.toString().endsWith(".json")).count(), "the two finished runs are journalled");
+        }
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        ModelResult resumed = Part2Experiments.train("cnn", "ConvNet", s -> {
+            built.incrementAndGet();
+            return ClassifierBlocks.cnn(classes, s);
+        }, e, journalled, ts, seeds);
+        assertEquals(1, built.get(), "only the third run is trained");
+        for (int i = 0; i < seeds.length; i++) {
+            TrainingRun a = plain.runs().get(i);
+            TrainingRun b = resumed.runs().get(i);
+            assertEquals(a.valAccuracy(), b.valAccuracy(), "seed " + seeds[i]);
+            assertEquals(a.trainLoss(), b.trainLoss(), "seed " + seeds[i]);
+            assertEquals(a.bestEpoch(), b.bestEpoch());
+            assertArrayEquals(a.testPredicted(), b.testPredicted());
+            assertTrue(java.util.Arrays.deepEquals(a.testProbabilities(), b.testProbabilities()));
+        }
+        assertEquals(plain.row("macro_f1").value(), resumed.row("macro_f1").value(), 0);
+        assertEquals(plain.row("macro_auc").value(), resumed.row("macro_auc").value(), 0);
+
+        built.set(0);
+        Part2Experiments.train("cnn", "ConvNet, another network", s -> {
+            built.incrementAndGet();
+            return ClassifierBlocks.cnn(classes, s);
+        }, e, journalled, ts, new long[] {5});
+        assertEquals(1, built.get(), "a run of another network is not taken from the journal");
+    }
 }

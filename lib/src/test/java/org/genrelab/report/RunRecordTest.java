@@ -114,6 +114,13 @@ class RunRecordTest {
         assertEquals("", r.settings());
         assertTrue(r.modified());
         assertTrue(r.shortCommit().endsWith(" + uncommitted changes"));
+        // writing a notebook's results removes its run journal, and only its own
+        Path own = Files.createDirectories(params.runJournal("05-lstm"));
+        Files.writeString(own.resolve("cnn-0123.json"), "{}");
+        Path other = Files.createDirectories(params.runJournal("06-fcnn"));
+        ResultsCsv.write(params, "05-lstm", rows, null);
+        assertTrue(Files.notExists(own), "05's journal is gone once its results are written");
+        assertTrue(Files.isDirectory(other), "06's journal stays");
         Path bad = dir.resolve("bad.run.json");
         Files.writeString(bad, "[1, 2");
         IOException e = assertThrows(IOException.class, () -> RunRecord.read(bad));
