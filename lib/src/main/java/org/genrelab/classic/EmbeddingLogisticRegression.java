@@ -63,6 +63,11 @@ public final class EmbeddingLogisticRegression {
         return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, Runtime.getRuntime().availableProcessors());
     }
 
+    /** The search's settings as a run records them, e.g. {@code "C grid [1.0E-5, …, 1.0], max_iter 500"}. */
+    public static String settings(double[] cGrid, int maxIter) {
+        return "C grid " + java.util.Arrays.toString(cGrid) + ", max_iter " + maxIter;
+    }
+
     /**
      * Selects C on validation macro-F1, reports the test split.
      *

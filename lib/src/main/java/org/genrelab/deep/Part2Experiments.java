@@ -55,8 +55,7 @@ public final class Part2Experiments {
         SplitData tr = head(data.train(), p.trainLimit());
         int classes = data.genres().size();
         RunJournal journal = p.runJournal() == null ? null : new RunJournal(p.runJournal());
-        String dataKey = journal == null ? "" : "; training " + fingerprint(tr) + "; validation "
-                + fingerprint(data.validation()) + "; test " + fingerprint(data.test()) + "; code " + GitRevision.of(Path.of(""));
+        String dataKey = journal == null ? "" : dataAndCode(tr, data.validation(), data.test());
         List<TrainingRun> runs = new ArrayList<>();
         double loadedSeconds = 0;
         long t0 = System.nanoTime();
@@ -172,8 +171,14 @@ public final class Part2Experiments {
     static String searchKey(List<LstmConfig> configs, Part2Settings p, long seed, SplitData train, SplitData validation) {
         return "LSTM search; seed " + seed + "; " + configs.size() + " configurations " + configs
                 + "; ASHA grace " + p.graceEpochs() + ", reduction " + p.reductionFactor() + ", max_t " + p.maxT()
-                + "; " + p.searchProtocol() + "; training " + fingerprint(train) + "; validation " + fingerprint(validation)
-                + "; code " + GitRevision.of(Path.of(""));
+                + "; " + p.searchProtocol() + dataAndCode(train, validation);
+    }
+
+    /** What a journalled result depends on beyond its settings: each split's size and content hash, and the commit. */
+    static String dataAndCode(SplitData... splits) {
+        StringBuilder sb = new StringBuilder();
+        for (SplitData s : splits) sb.append("; ").append(s.split()).append(' ').append(fingerprint(s));
+        return sb.append("; code ").append(GitRevision.of(Path.of(""))).toString();
     }
 
     /** Size and content hash of a split (ids, sequences, labels). */

@@ -44,6 +44,11 @@ class SearchJournalTest {
         };
     }
 
+    /** A whole search of these configurations, journalled. */
+    private static List<TrialRecord<Cfg>> journalledSearch(List<Cfg> configs, SearchJournal<Cfg> j) throws InterruptedException {
+        return search(configs, (id, c) -> c::metric, j);
+    }
+
     @Test
     void aKilledSearchResumesWithTheUninterruptedRecordsAndTrainsOnlyTheLostTrials(@TempDir Path dir) throws Exception {
         List<Cfg> configs = configs();
@@ -74,7 +79,7 @@ class SearchJournalTest {
     void aTornLastLineIsDroppedAndAnotherSearchsJournalIsNotUsed(@TempDir Path dir) throws Exception {
         List<Cfg> configs = configs().subList(0, 12);
         SearchJournal<Cfg> j = SearchJournal.open(dir, KEY, Cfg.class);
-        List<TrialRecord<Cfg>> full = search(configs, (id, c) -> c::metric, j);
+        List<TrialRecord<Cfg>> full = journalledSearch(configs, j);
         Files.writeString(j.file(), "{\"id\":11,\"config\":{\"lev", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
         SearchJournal<Cfg> reopened = SearchJournal.open(dir, KEY, Cfg.class);
@@ -96,7 +101,7 @@ class SearchJournalTest {
     void aJournalThatDoesNotReplayStopsTheSearchNamingItsFile(@TempDir Path dir) throws Exception {
         List<Cfg> configs = configs().subList(0, 12);
         SearchJournal<Cfg> j = SearchJournal.open(dir, KEY, Cfg.class);
-        List<TrialRecord<Cfg>> full = search(configs, (id, c) -> c::metric, j);
+        List<TrialRecord<Cfg>> full = journalledSearch(configs, j);
         TrialRecord<Cfg> t = full.get(3);
         String wrong = t.stoppedBy().equals("patience") ? "max-epochs" : "patience";
         List<String> lines = Files.readAllLines(j.file()).stream()
