@@ -207,49 +207,71 @@ public final class ConstantQ {
         return new FilterBasis(nFft, idx, re, im);
     }
 
-    /** |basis · stft(y, n_fft, hop, window=ones)| with librosa's reflect padding and conj, complex64 STFT. */
+    /**
+     * |basis · stft(y, n_fft, hop, window=ones)| with librosa's reflect padding and conj, complex64 STFT. Frames
+     * are transformed a block at a time ({@link BatchRealFft}, one per lane); each filter's sums then run over
+     * the block's lanes, in the filter's bin order.
+     */
     private static double[][] response(float[] y, FilterBasis basis, int hop) {
         int nFft = basis.nFft();
         int nBinsFft = nFft / 2 + 1;
         int nFrames = Stft.nFrames(y.length, nFft, hop);
         int pad = nFft / 2;
         int nRows = basis.idx().length;
-        double[][] outRe = new double[nRows][nFrames];
-        double[][] outIm = new double[nRows][nFrames];
-        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
-        double[] buf = new double[nFft];
-        double[] dRe = new double[nBinsFft], dIm = new double[nBinsFft];
-        for (int t = 0; t < nFrames; t++) {
-            int start = t * hop - pad;
-            for (int i = 0; i < nFft; i++) {
-                int j = start + i;
-                buf[i] = (j >= 0 && j < y.length) ? y[j] : y[Stft.reflect(j, y.length)];
+        double[][] mag = new double[nRows][nFrames];
+        BatchRealFft fft = new BatchRealFft(nFft);
+        int l = fft.lanes();
+        double[] in = new double[nFft * l];
+        double[] dRe = new double[nBinsFft * l], dIm = new double[nBinsFft * l];
+        double[] accR = new double[l], accI = new double[l];
+        boolean vector = Resample.VECTOR_API && l == VectorRealFftBatch.LANES;
+        double[] yd = new double[y.length];
+        for (int i = 0; i < y.length; i++) yd[i] = y[i];
+        double[] ones = new double[nFft];
+        Arrays.fill(ones, 1.0);
+        for (int t0 = 0; t0 < nFrames; t0 += l) {
+            int nb = Math.min(l, nFrames - t0);
+            int first = t0 * hop - pad;
+            if (vector && nb == l && first >= 0 && first + (l - 1) * hop + nFft <= y.length) {
+                VectorRealFftBatch.frames(yd, first, hop, ones, in);
+            } else {
+                for (int j = 0; j < l; j++) {
+                    int start = first + j * hop;
+                    for (int i = 0; i < nFft; i++) {
+                        int x = start + i;
+                        in[i * l + j] = j >= nb ? 0.0 : (x >= 0 && x < y.length) ? yd[x] : yd[Stft.reflect(x, y.length)];
+                    }
+                }
             }
-            fft.realForward(buf);
-            dRe[0] = (float) buf[0];
-            dIm[0] = 0;
-            for (int k = 1; k < nBinsFft - 1; k++) {
-                dRe[k] = (float) buf[2 * k];
-                dIm[k] = (float) -buf[2 * k + 1];
+            fft.forward(in, dRe, dIm);
+            for (int k = 0; k < nBinsFft * l; k++) { // complex64, conjugated
+                dRe[k] = (float) dRe[k];
+                dIm[k] = (float) -dIm[k];
             }
-            dRe[nBinsFft - 1] = (float) buf[1];
-            dIm[nBinsFft - 1] = 0;
+            for (int j = 0; j < l; j++) {
+                dIm[j] = 0;
+                dIm[(nBinsFft - 1) * l + j] = 0;
+            }
             for (int r = 0; r < nRows; r++) {
                 int[] ix = basis.idx()[r];
                 double[] br = basis.re()[r], bi = basis.im()[r];
-                double accR = 0, accI = 0;
-                for (int m = 0; m < ix.length; m++) {
-                    int k = ix[m];
-                    accR += br[m] * dRe[k] - bi[m] * dIm[k];
-                    accI += br[m] * dIm[k] + bi[m] * dRe[k];
+                if (vector) {
+                    VectorRealFftBatch.sparseRow(ix, br, bi, dRe, dIm, accR, accI);
+                } else {
+                    Arrays.fill(accR, 0.0);
+                    Arrays.fill(accI, 0.0);
+                    for (int m = 0; m < ix.length; m++) {
+                        int o = ix[m] * l;
+                        double cr = br[m], ci = bi[m];
+                        for (int j = 0; j < l; j++) {
+                            accR[j] += cr * dRe[o + j] - ci * dIm[o + j];
+                            accI[j] += cr * dIm[o + j] + ci * dRe[o + j];
+                        }
+                    }
                 }
-                outRe[r][t] = accR;
-                outIm[r][t] = accI;
+                double[] row = mag[r];
+                for (int j = 0; j < nb; j++) row[t0 + j] = Math.hypot(accR[j], accI[j]);
             }
-        }
-        double[][] mag = new double[nRows][nFrames];
-        for (int r = 0; r < nRows; r++) {
-            for (int t = 0; t < nFrames; t++) mag[r][t] = Math.hypot(outRe[r][t], outIm[r][t]);
         }
         return mag;
     }

@@ -1,15 +1,14 @@
 package org.genrelab.dsp;
 
-import org.jtransforms.fft.DoubleFFT_1D;
-
 /**
  * Short-time Fourier transform exactly as librosa 0.5.0 {@code stft(y, n_fft, hop_length)} with
  * its defaults: periodic Hann window of length {@code nFft}, {@code center=True} with numpy
  * {@code 'reflect'} padding of {@code nFft/2} samples on both ends (the edge sample is not
  * repeated), frames {@code t = 0 .. 1 + n / hopLength - 1} centred on sample {@code t·hopLength},
  * and the conjugated spectrum ({@code fft(...).conj()}, librosa 0.5's "match phase from DPWE
- * code"). The FFT is JTransforms' real transform; the framing and padding are written here
- * because no library in the build does numpy's reflect padding.
+ * code"). The FFT is {@link BatchRealFft}, a block of frames at a time, one per vector lane, so that
+ * each block comes out as columns of the [bins][frames] result; the framing and padding are written
+ * here because no library in the build does numpy's reflect padding. nFft must be a power of two.
  *
  * <p>The result is a complex matrix of shape {@code [1 + nFft/2][T]} (bins × frames, librosa's
  * layout) held as two {@code double[][]}: {@link #re()} and {@link #im()}. librosa stores it as
@@ -23,8 +22,6 @@ public final class Stft {
     public static final int N_FFT = 2048;
     /** librosa's default hop ({@code n_fft / 4}). */
     public static final int HOP_LENGTH = 512;
-
-    private static final int BLOCK = 32;
 
     private final double[][] re;
     private final double[][] im;
@@ -50,27 +47,19 @@ public final class Stft {
         int nFrames = nFrames(y.length, nFft, hopLength);
         double[][] re = new double[nBins][nFrames];
         double[][] im = new double[nBins][nFrames];
-        // frames gathered in blocks (packed JTransforms layout), then written bin by bin
-        double[][] block = new double[Math.min(BLOCK, nFrames)][nFft];
-        forEachFrame(y, nFft, hopLength, (t, a) -> {
-            System.arraycopy(a, 0, block[t % BLOCK], 0, nFft);
-            if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
-                int t0 = t - t % BLOCK;
-                int nb = t - t0 + 1;
+        forEachBlock(y, nFft, hopLength, (t0, nb, l, bRe, bIm) -> {
+            for (int k = 0; k < nBins; k++) {
+                double[] r = re[k], i = im[k];
                 for (int j = 0; j < nb; j++) {
-                    // packed real-FFT layout: a[0]=Re0, a[1]=Re(n/2), a[2k]=Re k, a[2k+1]=Im k
-                    re[0][t0 + j] = block[j][0];
-                    re[nBins - 1][t0 + j] = block[j][1];
-                }
-                for (int k = 1; k < nBins - 1; k++) {
-                    double[] r = re[k], i = im[k];
-                    for (int j = 0; j < nb; j++) {
-                        r[t0 + j] = block[j][2 * k];
-                        i[t0 + j] = -block[j][2 * k + 1]; // librosa 0.5.0 conjugates
-                    }
+                    r[t0 + j] = bRe[k * l + j];
+                    i[t0 + j] = -bIm[k * l + j]; // librosa 0.5.0 conjugates
                 }
             }
         });
+        for (int t = 0; t < nFrames; t++) { // -0.0 → 0.0 where the spectrum is real
+            im[0][t] = 0.0;
+            im[nBins - 1][t] = 0.0;
+        }
         return new Stft(re, im);
     }
 
@@ -106,38 +95,27 @@ public final class Stft {
         return magnitudes(y, nFft, hopLength, true);
     }
 
-    /** Frames are gathered in blocks and written bin by bin, so each output row is written contiguously. */
+    /** Frames are transformed in blocks, one per lane, and written bin by bin, so each output row is written contiguously. */
     private static Magnitudes magnitudes(double[] y, int nFft, int hopLength, boolean withComplex64) {
         int nBins = nFft / 2 + 1;
         int nFrames = nFrames(y.length, nFft, hopLength);
         double[][] mag = new double[nBins][nFrames];
         float[][] mag32 = withComplex64 ? new float[nBins][nFrames] : null;
-        double[][] block = new double[Math.min(BLOCK, nFrames)][nBins];
-        float[][] block32 = new float[Math.min(BLOCK, nFrames)][withComplex64 ? nBins : 0];
-        forEachFrame(y, nFft, hopLength, (t, a) -> {
-            double[] m = block[t % BLOCK];
-            m[0] = Math.abs(a[0]);
-            for (int k = 1; k < nBins - 1; k++) m[k] = Math.sqrt(a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1]);
-            m[nBins - 1] = Math.abs(a[1]);
-            if (withComplex64) {
-                float[] m32 = block32[t % BLOCK];
-                m32[0] = Math.abs((float) a[0]);
-                for (int k = 1; k < nBins - 1; k++) {
-                    double re32 = (float) a[2 * k];
-                    double im32 = (float) a[2 * k + 1];
-                    m32[k] = (float) Math.sqrt(re32 * re32 + im32 * im32);
-                }
-                m32[nBins - 1] = Math.abs((float) a[1]);
+        forEachBlock(y, nFft, hopLength, (t0, nb, l, bRe, bIm) -> {
+            if (Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
+                VectorRealFftBatch.magnitudes(bRe, bIm, nBins, mag, mag32, t0, nb);
+                return;
             }
-            if (t % BLOCK == BLOCK - 1 || t == nFrames - 1) {
-                int t0 = t - t % BLOCK;
-                int nb = t - t0 + 1;
-                for (int k = 0; k < nBins; k++) {
-                    double[] row = mag[k];
-                    for (int j = 0; j < nb; j++) row[t0 + j] = block[j][k];
-                    if (withComplex64) {
-                        float[] row32 = mag32[k];
-                        for (int j = 0; j < nb; j++) row32[t0 + j] = block32[j][k];
+            for (int k = 0; k < nBins; k++) {
+                double[] row = mag[k];
+                int o = k * l;
+                for (int j = 0; j < nb; j++) row[t0 + j] = Math.sqrt(bRe[o + j] * bRe[o + j] + bIm[o + j] * bIm[o + j]);
+                if (withComplex64) {
+                    float[] row32 = mag32[k];
+                    for (int j = 0; j < nb; j++) {
+                        double re32 = (float) bRe[o + j];
+                        double im32 = (float) bIm[o + j];
+                        row32[t0 + j] = (float) Math.sqrt(re32 * re32 + im32 * im32);
                     }
                 }
             }
@@ -206,12 +184,13 @@ public final class Stft {
         return p;
     }
 
-    /** Receives frame t's packed real FFT (JTransforms layout); the buffer is reused. */
-    private interface FrameSink {
-        void accept(int t, double[] packed);
+    /** Receives the spectra of frames t0 … t0 + nb − 1: bin k of frame t0 + j at {@code re[k·lanes + j]}; buffers are reused. */
+    private interface BlockSink {
+        void accept(int t0, int nb, int lanes, double[] re, double[] im);
     }
 
-    private static void forEachFrame(double[] y, int nFft, int hopLength, FrameSink sink) {
+    /** Windows the frames, a block of {@link BatchRealFft#lanes()} at a time, and hands each block's spectra to the sink. */
+    private static void forEachBlock(double[] y, int nFft, int hopLength, BlockSink sink) {
         int nFrames = nFrames(y.length, nFft, hopLength);
         int pad = nFft / 2;
         int n = y.length;
@@ -221,17 +200,26 @@ public final class Stft {
             }
         }
         double[] window = Windows.hann(nFft);
-        double[] buf = new double[nFft];
-        DoubleFFT_1D fft = new DoubleFFT_1D(nFft);
-        for (int t = 0; t < nFrames; t++) {
-            int start = t * hopLength - pad; // index into y of the frame's first sample
-            if (start >= 0 && start + nFft <= n) {
-                for (int i = 0; i < nFft; i++) buf[i] = window[i] * y[start + i];
+        BatchRealFft fft = new BatchRealFft(nFft);
+        int l = fft.lanes();
+        double[] in = new double[nFft * l];
+        double[] re = new double[fft.bins() * l];
+        double[] im = new double[fft.bins() * l];
+        for (int t0 = 0; t0 < nFrames; t0 += l) {
+            int nb = Math.min(l, nFrames - t0);
+            int first = t0 * hopLength - pad; // index into y of the block's first sample
+            if (nb == l && first >= 0 && first + (l - 1) * hopLength + nFft <= n && Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
+                VectorRealFftBatch.frames(y, first, hopLength, window, in);
             } else {
-                for (int i = 0; i < nFft; i++) buf[i] = window[i] * y[reflect(start + i, n)];
+                for (int j = 0; j < l; j++) {
+                    int start = first + j * hopLength;
+                    for (int i = 0; i < nFft; i++) {
+                        in[i * l + j] = j >= nb ? 0.0 : window[i] * y[start + i >= 0 && start + i < n ? start + i : reflect(start + i, n)];
+                    }
+                }
             }
-            fft.realForward(buf);
-            sink.accept(t, buf);
+            fft.forward(in, re, im);
+            sink.accept(t0, nb, l, re, im);
         }
     }
 
