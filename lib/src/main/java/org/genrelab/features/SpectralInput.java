@@ -3,6 +3,8 @@ package org.genrelab.features;
 /** Shared checks and column norms of the spectral features (librosa 0.5.0 {@code util.normalize(S, norm=1)}). */
 final class SpectralInput {
 
+    private static final long MAX_FINITE_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
+
     private SpectralInput() {
     }
 
@@ -14,13 +16,15 @@ final class SpectralInput {
         for (int k = 0; k < s.length; k++) {
             double[] row = s[k];
             if (row.length != s[0].length) throw new IllegalArgumentException(feature + ": ragged spectrogram at bin " + k);
-            double min = Double.POSITIVE_INFINITY;
-            double max = 0;
-            for (double v : row) { // min and max propagate NaN; both reductions vectorise
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+            // a finite non-negative double's bits x lie in [0, MAX_VALUE's bits]: then neither x nor MAX − x has the
+            // sign bit; one OR over the row (a reduction the JIT vectorises) flags NaN, ±∞, negatives and −0.0,
+            // and the exact test below clears −0.0
+            long flags = 0;
+            for (double v : row) {
+                long x = Double.doubleToRawLongBits(v);
+                flags |= x | (MAX_FINITE_BITS - x);
             }
-            if (min >= 0 && max < Double.POSITIVE_INFINITY) continue;
+            if (flags >= 0) continue;
             for (int t = 0; t < row.length; t++) {
                 if (!(row[t] >= 0) || row[t] == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException(feature + " is only defined with finite non-negative energies: S["
