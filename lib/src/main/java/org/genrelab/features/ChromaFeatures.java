@@ -36,7 +36,7 @@ public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, d
         double[][] cens = ChromaCqt.chromaCens(cqt);
         f.put("chroma_cens", cens);
         f.put("chroma_cqt", ChromaCqt.chromaCqt(cqt));
-        f.put("chroma_stft", ChromaStft.chromaStft(power, ChromaStft.SR));
+        f.put("chroma_stft", ChromaStft.chromaStft(power, ChromaStft.SR, tStft));
         f.put("tonnetz", ChromaCqt.tonnetz(cens));
         return new ChromaFeatures(f, tCqt, tStft);
     }

@@ -23,7 +23,11 @@ public final class ChromaStft {
 
     /** {@code chroma_stft(S=power, sr=sr)}; {@code power} is float32 |STFT|² [1 + nFft/2][frames]. */
     public static double[][] chromaStft(float[][] power, double sr) {
-        double tuning = tuning(power, sr);
+        return chromaStft(power, sr, tuning(power, sr));
+    }
+
+    /** As {@link #chromaStft(float[][], double)} with {@code tuning(power, sr)} already computed. */
+    public static double[][] chromaStft(float[][] power, double sr, double tuning) {
         int nFft = 2 * (power.length - 1);
         double[][] fb = ChromaFilterbank.chroma(sr, nFft, 440.0 * Math.pow(2.0, tuning / 12));
         int nFrames = power[0].length;
