@@ -20,8 +20,6 @@ public final class SpectralContrast {
     public static final int N_BANDS = 6;
     public static final double QUANTILE = 0.02;
 
-    private static final int BLOCK = 64;
-
     private SpectralContrast() {
     }
 
@@ -61,27 +59,7 @@ public final class SpectralContrast {
             int subHi = b < nBands ? hi - 1 : hi;       // sub_band drops its top bin except in the last band
             int q = (int) Math.max(Math.rint(quantile * count), 1);
             int m = subHi - lo + 1;
-            // frames in blocks, copied bin-major → frame-major for cache-friendly reads; the q smallest
-            // and q largest values are selected (kept ascending, summed in np.sort's order), not sorted
-            double[][] block = new double[BLOCK][m];
-            double[] low = new double[q], high = new double[q];
-            for (int t0 = 0; t0 < nFrames; t0 += BLOCK) {
-                int nb = Math.min(BLOCK, nFrames - t0);
-                for (int i = 0; i < m; i++) {
-                    double[] row = s[lo + i];
-                    for (int j = 0; j < nb; j++) block[j][i] = row[t0 + j];
-                }
-                for (int j = 0; j < nb; j++) {
-                    extremes(block[j], m, low, high);
-                    double v = 0, p = 0;
-                    for (int i = 0; i < q; i++) {
-                        v += low[i];
-                        p += high[i];
-                    }
-                    valley[b][t0 + j] = v / q;
-                    peak[b][t0 + j] = p / q;
-                }
-            }
+            bandMeans(s, lo, m, q, valley[b], peak[b]);
         }
         double[][] peakDb = PowerToDb.powerToDb(peak);
         double[][] valleyDb = PowerToDb.powerToDb(valley);
@@ -92,32 +70,56 @@ public final class SpectralContrast {
     }
 
     /**
-     * The {@code low.length} smallest and {@code high.length} largest of {@code x[0..m)}, each in
-     * ascending order (the same values {@code sort(x)[:q]} and {@code sort(x)[-q:]} give).
+     * For every frame t, the mean of the q smallest (valley) and of the q largest (peak) of {@code s[lo..lo+m)[t]}, each
+     * summed in ascending order as {@code np.sort} leaves them. Rows are read whole, over all frames (no
+     * transposition): each frame keeps its q smallest and q largest values so far, ascending, and a value enters a
+     * list only when it passes the list's current bound.
      */
-    static void extremes(double[] x, int m, double[] low, double[] high) {
-        int q = low.length;
-        int nl = 0, nh = 0;
-        for (int i = 0; i < m; i++) {
-            double v = x[i];
-            if (nl < q) {
-                int j = nl++;
-                while (j > 0 && low[j - 1] > v) { low[j] = low[j - 1]; j--; }
-                low[j] = v;
-            } else if (v < low[q - 1]) {
-                int j = q - 1;
-                while (j > 0 && low[j - 1] > v) { low[j] = low[j - 1]; j--; }
-                low[j] = v;
+    static void bandMeans(double[][] s, int lo, int m, int q, double[] valley, double[] peak) {
+        if (q < 1 || q > m) throw new IllegalArgumentException("band of " + m + " bins cannot give " + q + " extremes");
+        int nFrames = valley.length;
+        double[] low = new double[nFrames * q], high = new double[nFrames * q];
+        for (int i = 0; i < q; i++) { // the first q values, sorted by insertion, start both lists
+            double[] row = s[lo + i];
+            for (int t = 0; t < nFrames; t++) {
+                double v = row[t];
+                int o = t * q, j = i;
+                while (j > 0 && low[o + j - 1] > v) { low[o + j] = low[o + j - 1]; j--; }
+                low[o + j] = v;
             }
-            if (nh < q) {
-                int j = nh++;
-                while (j > 0 && high[j - 1] > v) { high[j] = high[j - 1]; j--; }
-                high[j] = v;
-            } else if (v > high[0]) {
-                int j = 0;
-                while (j < q - 1 && high[j + 1] < v) { high[j] = high[j + 1]; j++; }
-                high[j] = v;
+        }
+        System.arraycopy(low, 0, high, 0, low.length);
+        double[] lowBound = new double[nFrames], highBound = new double[nFrames];
+        for (int t = 0; t < nFrames; t++) {
+            lowBound[t] = low[t * q + q - 1];
+            highBound[t] = high[t * q];
+        }
+        for (int i = q; i < m; i++) {
+            double[] row = s[lo + i];
+            for (int t = 0; t < nFrames; t++) {
+                double v = row[t];
+                if (v < lowBound[t]) {
+                    int o = t * q, j = q - 1;
+                    while (j > 0 && low[o + j - 1] > v) { low[o + j] = low[o + j - 1]; j--; }
+                    low[o + j] = v;
+                    lowBound[t] = low[o + q - 1];
+                }
+                if (v > highBound[t]) {
+                    int o = t * q, j = 0;
+                    while (j < q - 1 && high[o + j + 1] < v) { high[o + j] = high[o + j + 1]; j++; }
+                    high[o + j] = v;
+                    highBound[t] = high[o];
+                }
             }
+        }
+        for (int t = 0; t < nFrames; t++) {
+            double v = 0, p = 0;
+            for (int i = 0; i < q; i++) {
+                v += low[t * q + i];
+                p += high[t * q + i];
+            }
+            valley[t] = v / q;
+            peak[t] = p / q;
         }
     }
 }

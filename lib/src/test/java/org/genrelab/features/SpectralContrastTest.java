@@ -1,6 +1,7 @@
 package org.genrelab.features;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -9,21 +10,36 @@ import org.junit.jupiter.api.Test;
 
 class SpectralContrastTest {
 
-    /** The selection gives exactly the ends of a full sort, ties and all. */
+    /**
+     * Every frame's band means equal those of a full sort (np.sort, then the first and last q values summed in order):
+     * on many ties, and on values that fall as a spectrum's usually do.
+     */
     @Test
-    void extremesEqualSortedEnds() {
+    void bandMeansEqualThoseOfAFullSort() {
         Random rnd = new Random(11);
-        for (int trial = 0; trial < 200; trial++) {
-            int m = 1 + rnd.nextInt(60);
-            int q = 1 + rnd.nextInt(m);
-            double[] x = new double[m];
-            for (int i = 0; i < m; i++) x[i] = rnd.nextInt(7); // many ties
-            double[] low = new double[q], high = new double[q];
-            SpectralContrast.extremes(x, m, low, high);
-            double[] sorted = x.clone();
-            Arrays.sort(sorted);
-            assertArrayEquals(Arrays.copyOfRange(sorted, 0, q), low, "low m=" + m + " q=" + q);
-            assertArrayEquals(Arrays.copyOfRange(sorted, m - q, m), high, "high m=" + m + " q=" + q);
+        for (int trial = 0; trial < 120; trial++) {
+            int m = 1 + rnd.nextInt(trial < 60 ? 60 : 500);
+            int q = 1 + rnd.nextInt(trial % 3 == 0 ? m : Math.min(m, 10));
+            int nFrames = 1 + rnd.nextInt(40), lo = rnd.nextInt(3);
+            double[][] s = new double[lo + m][nFrames];
+            for (int i = 0; i < m; i++) {
+                for (int t = 0; t < nFrames; t++) s[lo + i][t] = trial % 2 == 0 ? rnd.nextInt(7) : (m - i) * rnd.nextDouble();
+            }
+            double[] valley = new double[nFrames], peak = new double[nFrames];
+            SpectralContrast.bandMeans(s, lo, m, q, valley, peak);
+            for (int t = 0; t < nFrames; t++) {
+                double[] x = new double[m];
+                for (int i = 0; i < m; i++) x[i] = s[lo + i][t];
+                Arrays.sort(x);
+                double v = 0, p = 0;
+                for (int i = 0; i < q; i++) {
+                    v += x[i];
+                    p += x[m - q + i];
+                }
+                assertEquals(v / q, valley[t], 0.0, "valley m=" + m + " q=" + q + " frame " + t);
+                assertEquals(p / q, peak[t], 0.0, "peak m=" + m + " q=" + q + " frame " + t);
+            }
         }
+        assertThrows(IllegalArgumentException.class, () -> SpectralContrast.bandMeans(new double[2][3], 0, 2, 3, new double[3], new double[3]));
     }
 }
