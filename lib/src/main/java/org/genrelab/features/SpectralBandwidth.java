@@ -37,8 +37,8 @@ public final class SpectralBandwidth {
         return bandwidth(s, sr, centroid);
     }
 
-    /** The bandwidth of a checked spectrogram, given its centroid. */
-    private static double[][] bandwidth(double[][] s, double sr, double[] centroid) {
+    /** The bandwidth of a spectrogram that has passed {@link SpectralInput#check}, given its centroid. */
+    static double[][] bandwidth(double[][] s, double sr, double[] centroid) {
         double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
         double[] norm = SpectralInput.columnSums(s);
         int nFrames = s[0].length;

@@ -24,6 +24,11 @@ public final class SpectralCentroid {
     /** {@code spectral_centroid(S=S, sr=sr)}: [1][T]. */
     public static double[][] spectralCentroid(double[][] s, double sr) {
         SpectralInput.check(s, "spectral_centroid");
+        return centroid(s, sr);
+    }
+
+    /** The centroid of a spectrogram that has passed {@link SpectralInput#check}. */
+    static double[][] centroid(double[][] s, double sr) {
         double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
         double[] norm = SpectralInput.columnSums(s);
         int nFrames = s[0].length;

@@ -30,10 +30,15 @@ public final class SpectralContrast {
 
     /** {@code spectral_contrast(S=S, sr=sr, fmin=fmin, n_bands=nBands, quantile=quantile)}: [nBands + 1][T]. */
     public static double[][] spectralContrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
+        SpectralInput.check(s, "spectral_contrast");
+        return contrast(s, sr, fmin, nBands, quantile);
+    }
+
+    /** The contrast of a spectrogram that has passed {@link SpectralInput#check}. */
+    static double[][] contrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
         if (nBands < 1) throw new IllegalArgumentException("n_bands must be a positive integer, got " + nBands);
         if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must lie in (0, 1), got " + quantile);
         if (!(fmin > 0)) throw new IllegalArgumentException("fmin must be positive, got " + fmin);
-        SpectralInput.check(s, "spectral_contrast");
         int nBins = s.length, nFrames = s[0].length;
         double[] freq = Frequencies.fftFrequencies(sr, 2 * (nBins - 1));
         double[] octa = new double[nBands + 2];

@@ -24,10 +24,15 @@ public final class SpectralRolloff {
 
     /** {@code spectral_rolloff(S=S, sr=sr, roll_percent=rollPercent)}: [1][T]. */
     public static double[][] spectralRolloff(double[][] s, double sr, double rollPercent) {
+        SpectralInput.check(s, "spectral_rolloff");
+        return rolloff(s, sr, rollPercent);
+    }
+
+    /** The roll-off of a spectrogram that has passed {@link SpectralInput#check}. */
+    static double[][] rolloff(double[][] s, double sr, double rollPercent) {
         if (!(rollPercent > 0 && rollPercent < 1)) {
             throw new IllegalArgumentException("roll_percent must lie in (0, 1), got " + rollPercent);
         }
-        SpectralInput.check(s, "spectral_rolloff");
         double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
         int nBins = s.length, nFrames = s[0].length;
         float roll = (float) rollPercent; // numpy: float32 array × python float stays float32

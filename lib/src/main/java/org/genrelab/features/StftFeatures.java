@@ -29,11 +29,14 @@ public record StftFeatures(Map<String, double[][]> frames, float[][] rmse) {
         double[][] rmseD = new double[1][rmse[0].length];
         for (int t = 0; t < rmse[0].length; t++) rmseD[0][t] = rmse[0][t];
         f.put("rmse", rmseD);
-        double[][] centroid = SpectralCentroid.spectralCentroid(mag);
-        f.put("spectral_bandwidth", SpectralBandwidth.spectralBandwidth(mag, SpectralCentroid.SR, centroid[0]));
+        SpectralInput.check(mag, "the STFT magnitude"); // once for the four spectral features: each check is a pass over the whole spectrogram
+        double sr22050 = SpectralCentroid.SR;
+        double[][] centroid = SpectralCentroid.centroid(mag, sr22050);
+        f.put("spectral_bandwidth", SpectralBandwidth.bandwidth(mag, sr22050, centroid[0]));
         f.put("spectral_centroid", centroid);
-        f.put("spectral_contrast", SpectralContrast.spectralContrast(mag));
-        f.put("spectral_rolloff", SpectralRolloff.spectralRolloff(mag));
+        f.put("spectral_contrast", SpectralContrast.contrast(mag, sr22050, SpectralContrast.FMIN, SpectralContrast.N_BANDS,
+                SpectralContrast.QUANTILE));
+        f.put("spectral_rolloff", SpectralRolloff.rolloff(mag, sr22050, SpectralRolloff.ROLL_PERCENT));
         f.put("zcr", ZeroCrossingRate.zeroCrossingRate(y));
         return new StftFeatures(f, rmse);
     }
