@@ -50,6 +50,18 @@ public final class MelFilterbank {
 
     /** {@code np.dot(basis, S)}: apply a filterbank [nMels][bins] to a spectrogram [bins][T]. */
     public static double[][] apply(double[][] basis, double[][] s) {
+        return apply(basis, s, false);
+    }
+
+    /**
+     * {@code np.dot(basis, S**2)} for a magnitude spectrogram S, each square taken as it is used: the same
+     * products and sums as {@code apply(basis, Stft.square(s))}, without the squared copy of S.
+     */
+    public static double[][] applyToSquares(double[][] basis, double[][] s) {
+        return apply(basis, s, true);
+    }
+
+    private static double[][] apply(double[][] basis, double[][] s, boolean squares) {
         int bins = s.length;
         if (basis.length == 0 || basis[0].length != bins) {
             throw new IllegalArgumentException("filterbank has " + (basis.length == 0 ? 0 : basis[0].length)
@@ -64,7 +76,11 @@ public final class MelFilterbank {
                 double wk = w[k];
                 if (wk == 0.0) continue; // mel triangles are sparse
                 double[] row = s[k];
-                for (int t = 0; t < nFrames; t++) o[t] += wk * row[t];
+                if (squares) {
+                    for (int t = 0; t < nFrames; t++) o[t] += wk * (row[t] * row[t]);
+                } else {
+                    for (int t = 0; t < nFrames; t++) o[t] += wk * row[t];
+                }
             }
         }
         return out;

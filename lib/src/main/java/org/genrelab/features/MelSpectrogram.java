@@ -17,4 +17,10 @@ public final class MelSpectrogram {
         int nFft = 2 * (power.length - 1);
         return MelFilterbank.apply(MelFilterbank.mel(sr, nFft), power);
     }
+
+    /** As {@link #melspectrogram} of {@code |stft|²}, from the magnitude (squares taken on the fly, same values). */
+    public static double[][] fromMagnitude(double[][] magnitude, double sr) {
+        int nFft = 2 * (magnitude.length - 1);
+        return MelFilterbank.applyToSquares(MelFilterbank.mel(sr, nFft), magnitude);
+    }
 }

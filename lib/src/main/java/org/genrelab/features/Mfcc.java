@@ -2,7 +2,6 @@ package org.genrelab.features;
 
 import org.genrelab.dsp.Dct;
 import org.genrelab.dsp.PowerToDb;
-import org.genrelab.dsp.Stft;
 
 /**
  * MFCC as FMA computes them with librosa 0.5.0:
@@ -24,7 +23,7 @@ public final class Mfcc {
 
     /** FMA's 20 MFCC from an STFT magnitude [1025][T] at the clip's real sample rate. */
     public static double[][] fromMagnitude(double[][] stftMag, double sr) {
-        double[][] melPower = MelSpectrogram.melspectrogram(Stft.square(stftMag), sr);
+        double[][] melPower = MelSpectrogram.fromMagnitude(stftMag, sr);
         return mfcc(PowerToDb.powerToDb(melPower), N_MFCC);
     }
 }
