@@ -59,7 +59,46 @@ final class VectorRealFftBatch {
             firstSize = 2;
         }
         double[] twr = f.twiddleRe, twi = f.twiddleIm;
-        for (int size = firstSize; size <= half; size <<= 1) {
+        int size = firstSize;
+        // two stages per pass over z (sizes 2h and 4h): each value is loaded and stored once for both, and gets the
+        // same operations in the same order as in two separate stages, so the results do not change
+        for (; 2 * size <= half; size <<= 2) {
+            int h = size / 2;
+            int stepA = half / size, stepB = stepA / 2;
+            for (int g = 0; g < half; g += 2 * size) {
+                for (int k = 0; k < h; k++) {
+                    double wr = twr[k * stepA], wi = twi[k * stepA];
+                    int i0 = (g + k) * l, i1 = i0 + h * l, i2 = i1 + h * l, i3 = i2 + h * l;
+                    DoubleVector z0r = DoubleVector.fromArray(D, zr, i0), z0i = DoubleVector.fromArray(D, zi, i0);
+                    DoubleVector z1r = DoubleVector.fromArray(D, zr, i1), z1i = DoubleVector.fromArray(D, zi, i1);
+                    DoubleVector z2r = DoubleVector.fromArray(D, zr, i2), z2i = DoubleVector.fromArray(D, zi, i2);
+                    DoubleVector z3r = DoubleVector.fromArray(D, zr, i3), z3i = DoubleVector.fromArray(D, zi, i3);
+                    // stage of size 2h: (z0, z1) and (z2, z3), twiddle W_2h^k
+                    DoubleVector tr = z1r.mul(wr).sub(z1i.mul(wi)), ti = z1r.mul(wi).add(z1i.mul(wr));
+                    DoubleVector a0r = z0r.add(tr), a0i = z0i.add(ti), a1r = z0r.sub(tr), a1i = z0i.sub(ti);
+                    tr = z3r.mul(wr).sub(z3i.mul(wi));
+                    ti = z3r.mul(wi).add(z3i.mul(wr));
+                    DoubleVector a2r = z2r.add(tr), a2i = z2i.add(ti), a3r = z2r.sub(tr), a3i = z2i.sub(ti);
+                    // stage of size 4h: (a0, a2) with W_4h^k, (a1, a3) with W_4h^(k+h)
+                    double vr = twr[k * stepB], vi = twi[k * stepB];
+                    tr = a2r.mul(vr).sub(a2i.mul(vi));
+                    ti = a2r.mul(vi).add(a2i.mul(vr));
+                    a0r.add(tr).intoArray(zr, i0);
+                    a0i.add(ti).intoArray(zi, i0);
+                    a0r.sub(tr).intoArray(zr, i2);
+                    a0i.sub(ti).intoArray(zi, i2);
+                    vr = twr[(k + h) * stepB];
+                    vi = twi[(k + h) * stepB];
+                    tr = a3r.mul(vr).sub(a3i.mul(vi));
+                    ti = a3r.mul(vi).add(a3i.mul(vr));
+                    a1r.add(tr).intoArray(zr, i1);
+                    a1i.add(ti).intoArray(zi, i1);
+                    a1r.sub(tr).intoArray(zr, i3);
+                    a1i.sub(ti).intoArray(zi, i3);
+                }
+            }
+        }
+        for (; size <= half; size <<= 1) { // a last single stage
             int h = size / 2;
             int step = half / size;
             for (int g = 0; g < half; g += size) {

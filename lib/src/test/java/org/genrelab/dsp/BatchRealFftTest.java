@@ -80,7 +80,7 @@ class BatchRealFftTest {
     @Test
     void theVectorPathIsBitIdenticalToTheScalarPath() {
         assertTrue(Resample.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
-        for (int n : new int[] {4, 128, 2048}) {
+        for (int n : new int[] {4, 8, 16, 32, 128, 2048, 4096}) {
             BatchRealFft vector = new BatchRealFft(n);
             int l = vector.lanes();
             BatchRealFft scalar = new BatchRealFft(n, l + 1); // a width the vector path does not take
