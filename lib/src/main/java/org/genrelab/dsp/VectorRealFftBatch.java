@@ -61,7 +61,8 @@ final class VectorRealFftBatch {
         double[] twr = f.twiddleRe, twi = f.twiddleIm;
         int size = firstSize;
         // two stages per pass over z (sizes 2h and 4h): each value is loaded and stored once for both, and gets the
-        // same operations in the same order as in two separate stages, so the results do not change
+        // same operations in the same order as in two separate stages, so the results do not change. The butterflies
+        // are written out: a helper method taking the vectors was not inlined, and the FFT ran 3.5 times slower.
         for (; 2 * size <= half; size <<= 2) {
             int h = size / 2;
             int stepA = half / size, stepB = stepA / 2;
