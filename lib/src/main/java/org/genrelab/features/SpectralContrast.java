@@ -1,5 +1,7 @@
 package org.genrelab.features;
 
+import java.util.Arrays;
+
 import org.genrelab.dsp.Frequencies;
 import org.genrelab.dsp.PowerToDb;
 
@@ -76,52 +78,40 @@ public final class SpectralContrast {
 
     /**
      * For every frame t, the mean of the q smallest (valley) and of the q largest (peak) of {@code s[lo..lo+m)[t]}, each
-     * summed in ascending order as {@code np.sort} leaves them. Rows are read whole, over all frames (no
-     * transposition): each frame keeps its q smallest and q largest values so far, ascending, and a value enters a
-     * list only when it passes the list's current bound.
+     * summed in ascending order as {@code np.sort} leaves them. Rows are read whole, over all frames (no transposition).
+     * Each frame keeps its q smallest values so far as q rows {@code low[0..q)}, ascending, and every new value goes
+     * through a min/max network: {@code low[j] = min(low[j], max(v, low[j−1]))} for j from q − 1 down (low[−1] = −∞)
+     * inserts v in its place and drops the largest, with no branch to mispredict, in loops over frames that the JIT
+     * vectorises; the q largest likewise. Min and max pick values, so the lists hold exactly the sorted values.
      */
     static void bandMeans(double[][] s, int lo, int m, int q, double[] valley, double[] peak) {
         if (q < 1 || q > m) throw new IllegalArgumentException("band of " + m + " bins cannot give " + q + " extremes");
         int nFrames = valley.length;
-        double[] low = new double[nFrames * q], high = new double[nFrames * q];
-        for (int i = 0; i < q; i++) { // the first q values, sorted by insertion, start both lists
-            double[] row = s[lo + i];
-            for (int t = 0; t < nFrames; t++) {
-                double v = row[t];
-                int o = t * q, j = i;
-                while (j > 0 && low[o + j - 1] > v) { low[o + j] = low[o + j - 1]; j--; }
-                low[o + j] = v;
-            }
+        double[][] low = new double[q][nFrames], high = new double[q][nFrames];
+        for (int j = 0; j < q; j++) {
+            Arrays.fill(low[j], Double.POSITIVE_INFINITY);
+            Arrays.fill(high[j], Double.NEGATIVE_INFINITY);
         }
-        System.arraycopy(low, 0, high, 0, low.length);
-        double[] lowBound = new double[nFrames], highBound = new double[nFrames];
-        for (int t = 0; t < nFrames; t++) {
-            lowBound[t] = low[t * q + q - 1];
-            highBound[t] = high[t * q];
-        }
-        for (int i = q; i < m; i++) {
-            double[] row = s[lo + i];
-            for (int t = 0; t < nFrames; t++) {
-                double v = row[t];
-                if (v < lowBound[t]) {
-                    int o = t * q, j = q - 1;
-                    while (j > 0 && low[o + j - 1] > v) { low[o + j] = low[o + j - 1]; j--; }
-                    low[o + j] = v;
-                    lowBound[t] = low[o + q - 1];
-                }
-                if (v > highBound[t]) {
-                    int o = t * q, j = 0;
-                    while (j < q - 1 && high[o + j + 1] < v) { high[o + j] = high[o + j + 1]; j++; }
-                    high[o + j] = v;
-                    highBound[t] = high[o];
-                }
+        for (int i = 0; i < m; i++) {
+            double[] v = s[lo + i];
+            for (int j = q - 1; j > 0; j--) {
+                double[] lj = low[j], below = low[j - 1];
+                for (int t = 0; t < nFrames; t++) lj[t] = Math.min(lj[t], Math.max(v[t], below[t]));
             }
+            double[] l0 = low[0];
+            for (int t = 0; t < nFrames; t++) l0[t] = Math.min(l0[t], v[t]);
+            for (int j = 0; j < q - 1; j++) {
+                double[] hj = high[j], above = high[j + 1];
+                for (int t = 0; t < nFrames; t++) hj[t] = Math.max(hj[t], Math.min(v[t], above[t]));
+            }
+            double[] top = high[q - 1];
+            for (int t = 0; t < nFrames; t++) top[t] = Math.max(top[t], v[t]);
         }
         for (int t = 0; t < nFrames; t++) {
             double v = 0, p = 0;
-            for (int i = 0; i < q; i++) {
-                v += low[t * q + i];
-                p += high[t * q + i];
+            for (int j = 0; j < q; j++) {
+                v += low[j][t];
+                p += high[j][t];
             }
             valley[t] = v / q;
             peak[t] = p / q;
