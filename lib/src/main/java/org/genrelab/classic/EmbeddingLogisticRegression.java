@@ -2,6 +2,7 @@ package org.genrelab.classic;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
 import org.genrelab.eval.ClassificationMetrics;
@@ -11,7 +12,9 @@ import org.genrelab.report.ResultRow;
  * The study's Part 2 baseline: multinomial logistic regression ({@link MultinomialLogistic},
  * scikit-learn's objective and parametrisation) on the flattened 31·128 VGGish embeddings, with the
  * inverse regularisation strength C chosen on the validation split from a log grid and the chosen
- * model reported on the test split.
+ * model reported on the test split. Beyond the study, the same search over another
+ * {@link EmbeddingRepresentation} of the sequences (their clip statistics), the representation then
+ * chosen on validation as C is.
  *
  * <p>C maps to the penalty as {@code lambda = 1 / C}: scikit-learn minimises
  * {@code C·Σ loss + ½‖w‖²}; dividing by C gives {@code Σ loss + ½·lambda·‖w‖²} (intercepts unpenalised).
@@ -21,30 +24,83 @@ public final class EmbeddingLogisticRegression {
     /** The study's grid, 1e-5 .. 1 (one value per decade). */
     public static final double[] STUDY_C_GRID = {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1};
 
+    /** What GenreLab searches: the study's flattened input, then the clip statistics. */
+    public static final List<EmbeddingRepresentation> REPRESENTATIONS = List.of(EmbeddingRepresentation.FLATTENED,
+            EmbeddingRepresentation.CLIP_STATISTICS);
+
     /** The study's iteration cap ({@code LogisticRegression(max_iter=500, ...)} in its part_1 notebook). */
     public static final int STUDY_MAX_ITER = 500;
 
-    /** One C tried: its validation macro-F1 and accuracy. */
-    public record Candidate(double c, double valMacroF1, double valAccuracy, double seconds) {
+    /** One (representation, C) tried: its validation macro-F1 and accuracy, and the fit's seconds. */
+    public record Candidate(EmbeddingRepresentation representation, double c, double valMacroF1, double valAccuracy,
+                            double seconds) {
     }
 
-    /** The search and the test outcome of the chosen C. */
-    public record Result(List<Candidate> candidates, double bestC, int[] testTruth, int[] testPredicted,
+    /**
+     * The C a representation chose on validation, and that model's test outcome.
+     *
+     * @param rows macro-F1, accuracy and macro AUC on the test split, under {@link #model()}
+     */
+    public record Choice(EmbeddingRepresentation representation, double c, double valMacroF1, int[] testPredicted,
                          double[][] testProbabilities, List<ResultRow> rows) {
 
-        /** The validation scores of every C tried, one row each. */
+        /** The row's model name: {@code logistic-C0.001} for the study's flattened input, else with the representation. */
+        public String model() {
+            return modelName(representation, c);
+        }
+    }
+
+    /**
+     * The search over representations and C, and the test outcome of each representation's choice.
+     *
+     * @param choices one per representation, in the order given to {@link #run}
+     */
+    public record Result(List<Candidate> candidates, List<Choice> choices, int[] testTruth) {
+
+        /** The choice with the highest validation macro-F1 over every representation (the first on a tie). */
+        public Choice chosen() {
+            Choice best = choices.get(0);
+            for (Choice c : choices) if (c.valMacroF1() > best.valMacroF1()) best = c;
+            return best;
+        }
+
+        /** The choice made within one representation. */
+        public Choice choice(EmbeddingRepresentation representation) {
+            return choices.stream().filter(c -> c.representation() == representation).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(representation + " was not searched"));
+        }
+
+        /** Every choice's test rows. */
+        public List<ResultRow> rows() {
+            return choices.stream().flatMap(c -> c.rows().stream()).toList();
+        }
+
+        /** The validation scores of everything tried, one row each. */
         public tech.tablesaw.api.Table candidatesTable() {
-            return tech.tablesaw.api.Table.create("Validation scores per C",
+            return tech.tablesaw.api.Table.create("Validation scores per representation and C",
+                    tech.tablesaw.api.StringColumn.create("representation",
+                            candidates.stream().map(c -> c.representation().id())),
                     tech.tablesaw.api.DoubleColumn.create("C", candidates.stream().mapToDouble(Candidate::c)),
                     tech.tablesaw.api.DoubleColumn.create("val macro-F1", candidates.stream().mapToDouble(Candidate::valMacroF1)),
                     tech.tablesaw.api.DoubleColumn.create("val accuracy", candidates.stream().mapToDouble(Candidate::valAccuracy)),
                     tech.tablesaw.api.DoubleColumn.create("fit seconds", candidates.stream().mapToDouble(Candidate::seconds)));
         }
 
-        /** The chosen model's test predictions as one saved run (the fit is convex: every seed gives this run). */
+        /** Validation macro-F1 against log10 C, one line per representation. */
+        public org.knowm.xchart.XYChart validationChart() {
+            List<EmbeddingRepresentation> reps = choices.stream().map(Choice::representation).toList();
+            return org.genrelab.report.Charts.lines("Validation macro-F1 against log10 C", "log10 C", "macro-F1",
+                    reps.stream().map(EmbeddingRepresentation::id).toList(),
+                    reps.stream().map(r -> candidates.stream().filter(c -> c.representation() == r)
+                            .mapToDouble(c -> Math.log10(c.c())).toArray()).toList(),
+                    reps.stream().map(r -> candidates.stream().filter(c -> c.representation() == r)
+                            .mapToDouble(Candidate::valMacroF1).toArray()).toList());
+        }
+
+        /** Each choice's test predictions as one saved run (the fit is convex: every seed gives this run). */
         public List<org.genrelab.report.PredictionsCsv.Run> predictions(List<String> classes) {
-            return List.of(org.genrelab.report.PredictionsCsv.Run.of(rows.get(0).model(), 0, testTruth, testPredicted,
-                    classes));
+            return choices.stream().map(c -> org.genrelab.report.PredictionsCsv.Run.of(c.model(), 0, testTruth,
+                    c.testPredicted(), classes)).toList();
         }
     }
 
@@ -68,53 +124,83 @@ public final class EmbeddingLogisticRegression {
         return "C grid " + java.util.Arrays.toString(cGrid) + ", max_iter " + maxIter;
     }
 
+    /** The same, with the representations searched. */
+    public static String settings(List<EmbeddingRepresentation> representations, double[] cGrid, int maxIter) {
+        return "representations " + representations.stream().map(EmbeddingRepresentation::id).toList() + ", "
+                + settings(cGrid, maxIter);
+    }
+
+    /** The model name of a row: the study's flattened input keeps {@code logistic-C<c>}. */
+    public static String modelName(EmbeddingRepresentation representation, double c) {
+        return representation == EmbeddingRepresentation.FLATTENED ? "logistic-C" + c
+                : "logistic-" + representation.id() + "-C" + c;
+    }
+
     /**
-     * Selects C on validation macro-F1, reports the test split.
+     * The study's search: the flattened embeddings, C selected on validation macro-F1, the test split
+     * reported.
      *
      * @param trainLimit first this-many training tracks (0: all)
      */
     public static Result run(StudyEmbeddings data, double[] cGrid, int maxIter, int trainLimit) {
-        long t0 = System.nanoTime();
+        return run(data, List.of(EmbeddingRepresentation.FLATTENED), cGrid, maxIter, trainLimit);
+    }
+
+    /**
+     * For each representation, selects C on validation macro-F1 and reports that model on the test
+     * split. {@link Result#chosen()} then picks among the representations on validation too.
+     *
+     * @param trainLimit first this-many training tracks (0: all)
+     */
+    public static Result run(StudyEmbeddings data, List<EmbeddingRepresentation> representations, double[] cGrid,
+                             int maxIter, int trainLimit) {
+        if (representations.isEmpty()) throw new IllegalArgumentException("no representation to search");
+        if (cGrid.length == 0) throw new IllegalArgumentException("empty C grid");
         int classes = data.genres().size();
         SplitData tr = data.train();
-        double[][] xTrain = tr.flattened();
-        int[] yTrain = tr.y();
-        if (trainLimit > 0 && trainLimit < xTrain.length) {
-            xTrain = java.util.Arrays.copyOf(xTrain, trainLimit);
-            yTrain = java.util.Arrays.copyOf(yTrain, trainLimit);
-        }
-        double[][] xVal = data.validation().flattened();
-        List<Candidate> cands = new ArrayList<>();
-        MultinomialLogistic best = null;
-        double bestF1 = -1;
-        double bestC = Double.NaN;
-        for (double c : cGrid) {
-            long s = System.nanoTime();
-            MultinomialLogistic m = fit(xTrain, yTrain, classes, c, maxIter);
-            int[] pv = m.predict(xVal);
-            double f1 = ClassificationMetrics.macroF1(data.validation().y(), pv, classes);
-            cands.add(new Candidate(c, f1, ClassificationMetrics.accuracy(data.validation().y(), pv),
-                    (System.nanoTime() - s) / 1e9));
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                best = m;
-                bestC = c;
-            }
-        }
-        double[][] xTest = data.test().flattened();
         int[] truth = data.test().y();
-        int[] pred = new int[xTest.length];
-        double[][] prob = new double[xTest.length][classes];
-        for (int i = 0; i < xTest.length; i++) pred[i] = best.predict(xTest[i], prob[i]);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        String model = "logistic-C" + bestC;
-        List<ResultRow> rows = List.of(
-                ResultRow.of("part2", model, "macro_f1", new double[] {ClassificationMetrics.macroF1(truth, pred, classes)},
-                        seconds, "cpu (java)", "study-embeddings"),
-                ResultRow.of("part2", model, "accuracy", new double[] {ClassificationMetrics.accuracy(truth, pred)},
-                        seconds, "cpu (java)", "study-embeddings"),
-                ResultRow.of("part2", model, "macro_auc", new double[] {ClassificationMetrics.macroOvrAuc(truth, prob)},
-                        seconds, "cpu (java)", "study-embeddings"));
-        return new Result(cands, bestC, truth, pred, prob, rows);
+        List<Candidate> cands = new ArrayList<>();
+        List<Choice> choices = new ArrayList<>();
+        for (EmbeddingRepresentation rep : representations) {
+            long t0 = System.nanoTime();
+            double[][] xTrain = rep.rows(tr);
+            int[] yTrain = tr.y();
+            if (trainLimit > 0 && trainLimit < xTrain.length) {
+                xTrain = java.util.Arrays.copyOf(xTrain, trainLimit);
+                yTrain = java.util.Arrays.copyOf(yTrain, trainLimit);
+            }
+            double[][] xVal = rep.rows(data.validation());
+            MultinomialLogistic best = null;
+            double bestF1 = -1;
+            double bestC = Double.NaN;
+            for (double c : cGrid) {
+                long s = System.nanoTime();
+                MultinomialLogistic m = fit(xTrain, yTrain, classes, c, maxIter);
+                int[] pv = m.predict(xVal);
+                double f1 = ClassificationMetrics.macroF1(data.validation().y(), pv, classes);
+                cands.add(new Candidate(rep, c, f1, ClassificationMetrics.accuracy(data.validation().y(), pv),
+                        (System.nanoTime() - s) / 1e9));
+                if (f1 > bestF1) {
+                    bestF1 = f1;
+                    best = m;
+                    bestC = c;
+                }
+            }
+            double[][] xTest = rep.rows(data.test());
+            int[] pred = new int[xTest.length];
+            double[][] prob = new double[xTest.length][classes];
+            for (int i = 0; i < xTest.length; i++) pred[i] = best.predict(xTest[i], prob[i]);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String model = modelName(rep, bestC);
+            List<ResultRow> rows = List.of(
+                    ResultRow.of("part2", model, "macro_f1", new double[] {ClassificationMetrics.macroF1(truth, pred, classes)},
+                            seconds, "cpu (java)", "study-embeddings"),
+                    ResultRow.of("part2", model, "accuracy", new double[] {ClassificationMetrics.accuracy(truth, pred)},
+                            seconds, "cpu (java)", "study-embeddings"),
+                    ResultRow.of("part2", model, "macro_auc", new double[] {ClassificationMetrics.macroOvrAuc(truth, prob)},
+                            seconds, "cpu (java)", "study-embeddings"));
+            choices.add(new Choice(rep, bestC, bestF1, pred, prob, rows));
+        }
+        return new Result(List.copyOf(cands), List.copyOf(choices), truth);
     }
 }

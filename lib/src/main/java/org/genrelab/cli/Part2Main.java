@@ -50,10 +50,12 @@ public final class Part2Main {
             List<ResultRow> rows = new ArrayList<>();
             switch (args[i]) {
                 case "logistic" -> {
-                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.STUDY_C_GRID,
+                    var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.REPRESENTATIONS,
+                            EmbeddingLogisticRegression.STUDY_C_GRID,
                             p.trainLimit() > 0 ? 100 : EmbeddingLogisticRegression.STUDY_MAX_ITER,
                             p.trainLimit());
                     r.candidates().forEach(c -> System.out.println("  " + c));
+                    System.out.println("  chosen on validation: " + r.chosen().model());
                     rows.addAll(r.rows());
                 }
                 case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));

@@ -39,18 +39,9 @@ public final class StudyEmbeddings {
             return ids.length;
         }
 
-        /** The sequences flattened row-major to (n, frames·128). */
+        /** The sequences flattened row-major to (n, frames·128): {@link EmbeddingRepresentation#FLATTENED}. */
         public double[][] flattened() {
-            double[][] out = new double[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                int f = x[i].length;
-                int w = f == 0 ? 0 : x[i][0].length;
-                out[i] = new double[f * w];
-                for (int t = 0; t < f; t++) {
-                    for (int j = 0; j < w; j++) out[i][t * w + j] = x[i][t][j];
-                }
-            }
-            return out;
+            return EmbeddingRepresentation.FLATTENED.rows(this);
         }
     }
 

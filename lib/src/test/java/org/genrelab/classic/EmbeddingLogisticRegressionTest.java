@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.genrelab.SharedData;
 import org.genrelab.data.FmaTracks;
+import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.StudyEmbeddings;
 import org.junit.jupiter.api.Test;
 
@@ -40,26 +41,55 @@ class EmbeddingLogisticRegressionTest {
     }
 
     @Test
-    void beatsChanceOnTheStudyEmbeddingsAndPicksCOnValidation() throws Exception {
+    void beatsChanceOnTheStudyEmbeddingsAndPicksCAndTheRepresentationOnValidation() throws Exception {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
                 FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
-        var r = EmbeddingLogisticRegression.run(e, new double[] {1e-4, 1e-2}, 60, 800);
-        assertEquals(2, r.candidates().size());
-        double bestVal = r.candidates().stream().mapToDouble(EmbeddingLogisticRegression.Candidate::valMacroF1).max()
+        var r = EmbeddingLogisticRegression.run(e, EmbeddingLogisticRegression.REPRESENTATIONS,
+                new double[] {1e-4, 1e-2}, 60, 800);
+        assertEquals(4, r.candidates().size());
+        assertEquals(2, r.choices().size());
+        for (var choice : r.choices()) {
+            // each representation keeps the C with its own best validation macro-F1
+            var own = r.candidates().stream().filter(c -> c.representation() == choice.representation()).toList();
+            assertEquals(2, own.size());
+            double bestVal = own.stream().mapToDouble(EmbeddingLogisticRegression.Candidate::valMacroF1).max().orElseThrow();
+            assertEquals(bestVal, choice.valMacroF1(), 0);
+            assertTrue(own.stream().anyMatch(c -> c.c() == choice.c() && c.valMacroF1() == bestVal));
+            double testF1 = choice.rows().get(0).value();
+            System.out.println(choice.model() + ": " + own + " test macroF1 " + testF1);
+            assertTrue(testF1 > 0.25, choice.model() + " test macro-F1 " + testF1 + " should clearly beat chance (0.125)");
+            assertEquals(e.test().size(), choice.testPredicted().length);
+        }
+        assertEquals("logistic-C" + r.choice(EmbeddingRepresentation.FLATTENED).c(),
+                r.choice(EmbeddingRepresentation.FLATTENED).model(), "the study's row keeps its name");
+        double overall = r.candidates().stream().mapToDouble(EmbeddingLogisticRegression.Candidate::valMacroF1).max()
                 .orElseThrow();
-        assertTrue(r.candidates().stream().anyMatch(c -> c.c() == r.bestC() && c.valMacroF1() == bestVal));
-        double testF1 = r.rows().get(0).value();
-        System.out.println(r.candidates() + " test macroF1 " + testF1);
-        assertTrue(testF1 > 0.25, "test macro-F1 " + testF1 + " should clearly beat chance (0.125)");
-        assertEquals(e.test().size(), r.testPredicted().length);
+        assertEquals(overall, r.chosen().valMacroF1(), 0);
+        assertEquals(6, r.rows().size());
         var table = r.candidatesTable();
-        assertEquals(2, table.rowCount());
-        assertEquals(bestVal, table.doubleColumn("val macro-F1").max(), 0);
-        // the saved run is the one scored: its labels give back the reported macro-F1
-        var run = r.predictions(e.genres()).get(0);
-        assertEquals(r.rows().get(0).model(), run.model());
-        int[] truth = run.truth().stream().mapToInt(e.genres()::indexOf).toArray();
-        int[] pred = run.predicted().stream().mapToInt(e.genres()::indexOf).toArray();
-        assertEquals(testF1, org.genrelab.eval.ClassificationMetrics.macroF1(truth, pred, e.genres().size()), 1e-12);
+        assertEquals(4, table.rowCount());
+        assertEquals(overall, table.doubleColumn("val macro-F1").max(), 0);
+        // each saved run is the one scored: its labels give back the reported macro-F1
+        var runs = r.predictions(e.genres());
+        assertEquals(2, runs.size());
+        for (int k = 0; k < runs.size(); k++) {
+            var run = runs.get(k);
+            var choice = r.choices().get(k);
+            assertEquals(choice.model(), run.model());
+            int[] truth = run.truth().stream().mapToInt(e.genres()::indexOf).toArray();
+            int[] pred = run.predicted().stream().mapToInt(e.genres()::indexOf).toArray();
+            assertEquals(choice.rows().get(0).value(),
+                    org.genrelab.eval.ClassificationMetrics.macroF1(truth, pred, e.genres().size()), 1e-12);
+        }
+    }
+
+    @Test
+    void refusesAnEmptySearch() throws Exception {
+        StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        assertThrows(IllegalArgumentException.class,
+                () -> EmbeddingLogisticRegression.run(e, java.util.List.of(), new double[] {1e-3}, 10, 100));
+        assertThrows(IllegalArgumentException.class,
+                () -> EmbeddingLogisticRegression.run(e, EmbeddingLogisticRegression.REPRESENTATIONS, new double[0], 10, 100));
     }
 }

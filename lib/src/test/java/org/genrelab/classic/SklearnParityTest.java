@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.genrelab.SharedData;
+import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Issue 3's baseline: the study's Part 2 logistic regression (newton-cg, C = 0.001, the flattened
  * embeddings of the official training split) fitted by scikit-learn and by GenreLab predicts the same
- * genres for the test split.
+ * genres for the test split; so does the clip-statistics model that GenreLab adds (numpy's statistics
+ * on scikit-learn's side).
  */
 class SklearnParityTest {
 
@@ -49,17 +51,27 @@ class SklearnParityTest {
 
     @Test
     void part2BaselinePredictsAsScikitLearnsNewtonCgOnTheStudyEmbeddings(@TempDir Path out) throws Exception {
+        assertPredictsAsScikitLearn(out, EmbeddingRepresentation.FLATTENED, 0.001);
+    }
+
+    @Test
+    void clipStatisticsModelPredictsAsScikitLearnsNewtonCgOnNumpysStatistics(@TempDir Path out) throws Exception {
+        // scikit-learn's side computes the clip statistics with numpy: this checks the representation too
+        assertPredictsAsScikitLearn(out, EmbeddingRepresentation.CLIP_STATISTICS, 0.01);
+    }
+
+    private static void assertPredictsAsScikitLearn(Path out, EmbeddingRepresentation rep, double c) throws Exception {
         assumeTrue(sklearnAvailable(), "/usr/bin/python3 with scikit-learn is needed (environment/setup.sh installs it)");
         Path csv = out.resolve("sklearn-test-predictions.csv");
         Process p = new ProcessBuilder("/usr/bin/python3",
                 SharedData.repo().resolve("environment/sklearn_part2_logreg.py").toString(),
-                SharedData.data().toString(), csv.toString(), "--c", "0.001")
+                SharedData.data().toString(), csv.toString(), "--c", Double.toString(c), "--representation", rep.id())
                 .redirectErrorStream(true).start();
         StudyEmbeddings e = StudyEmbeddings.fromDataFolder(SharedData.data());
         int classes = e.genres().size();
-        MultinomialLogistic m = EmbeddingLogisticRegression.fit(e.train().flattened(), e.train().y(), classes, 0.001,
+        MultinomialLogistic m = EmbeddingLogisticRegression.fit(rep.rows(e.train()), e.train().y(), classes, c,
                 EmbeddingLogisticRegression.STUDY_MAX_ITER);
-        int[] ours = m.predict(e.test().flattened());
+        int[] ours = m.predict(rep.rows(e.test()));
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(20, TimeUnit.MINUTES);
         System.out.println(log);
@@ -77,8 +89,9 @@ class SklearnParityTest {
         int[] truth = e.test().y();
         double f1Ours = ClassificationMetrics.macroF1(truth, ours, classes);
         double f1Theirs = ClassificationMetrics.macroF1(truth, theirs, classes);
-        System.out.printf("Part 2 baseline, C=0.001: %d of %d test predictions differ; macro-F1 %.4f (GenreLab, "
-                + "L-BFGS) vs %.4f (scikit-learn, newton-cg)%n", differ, ours.length, f1Ours, f1Theirs);
+        System.out.printf("Part 2 logistic regression, %s, C=%s: %d of %d test predictions differ; macro-F1 %.4f "
+                + "(GenreLab, L-BFGS) vs %.4f (scikit-learn, newton-cg)%n", rep.id(), c, differ, ours.length, f1Ours,
+                f1Theirs);
         // Two solvers stopped at tolerance 1e-4 reach the same optimum to within a track or two near a boundary.
         assertTrue(differ <= 2, differ + " test predictions differ from scikit-learn's");
         assertEquals(f1Theirs, f1Ours, 0.003);
