@@ -18,7 +18,7 @@ import org.genrelab.report.ResultRow;
 /**
  * Runs Part 2 models from the command line and prints their result rows and curves:
  * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
- * {@code lstm-published}, {@code lstm-search}, {@code lstm-trial=ID} (retrains the search's configuration
+ * {@code lstm-published}, {@code lstm-published-meanmax}, {@code lstm-search}, {@code lstm-trial=ID} (retrains the search's configuration
  * number ID, e.g. the best of an earlier run of the same seed, once per seed), {@code fcnn-2-1-h30},
  * {@code fcnn-sweep}, {@code cnn}. The search journals its trials in {@code .cache/lstm-search/}
  * ({@code GENRELAB_ROOT}): killed and started again, it resumes where it was.
@@ -59,6 +59,7 @@ public final class Part2Main {
                     rows.addAll(r.rows());
                 }
                 case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));
+                case "lstm-published-meanmax" -> rows.addAll(print(Part2Experiments.lstmPublishedMeanMax(data, p, seed)));
                 case "lstm-search" -> {
                     long t0 = System.nanoTime();
                     int[] done = {0};

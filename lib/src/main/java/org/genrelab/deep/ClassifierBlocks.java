@@ -29,12 +29,19 @@ public final class ClassifierBlocks {
      * between them, the same function as PyTorch's stacked LSTM, so that masks come from {@code seed}.
      */
     public static Block lstm(int hidden, int layers, double dropBetween, double dropOut, int classes, long seed) {
+        return lstm(hidden, layers, dropBetween, dropOut, classes, seed, LstmReadout.LAST_STEP);
+    }
+
+    /** The same LSTM with the top layer's outputs read by {@code readout} instead of at the last step. */
+    public static Block lstm(int hidden, int layers, double dropBetween, double dropOut, int classes, long seed,
+                             LstmReadout readout) {
         SequentialBlock b = new SequentialBlock();
         for (int layer = 0; layer < layers; layer++) {
             b.add(LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(false).build());
             if (layer < layers - 1 && dropBetween > 0) b.add(new SeededDropout(dropBetween, seed * 31 + layer));
         }
-        b.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :")), "lastStep"));
+        b.add(new LambdaBlock(list -> new NDList(readout.apply(list.singletonOrThrow())),
+                readout == LstmReadout.LAST_STEP ? "lastStep" : "readout"));
         if (dropOut > 0) b.add(new SeededDropout(dropOut, seed * 31 + 30));
         b.add(Linear.builder().setUnits(classes).build());
         return b;

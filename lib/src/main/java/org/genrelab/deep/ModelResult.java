@@ -17,6 +17,12 @@ public record ModelResult(String model, List<TrainingRun> runs, List<ResultRow> 
                 .orElseThrow(() -> new IllegalArgumentException("no metric " + metric + " for " + model));
     }
 
+    /** The mean over runs of each run's best validation accuracy: how models are compared without the test split. */
+    public double meanBestValAccuracy() {
+        if (runs.isEmpty()) throw new IllegalStateException(model + " has no runs");
+        return runs.stream().mapToDouble(TrainingRun::bestValAccuracy).average().orElseThrow();
+    }
+
     /** The test predictions of every run, with class names, for {@link PredictionsCsv}. */
     public List<PredictionsCsv.Run> predictions(List<String> classes) {
         List<PredictionsCsv.Run> out = new ArrayList<>();

@@ -104,6 +104,18 @@ public final class Part2Experiments {
                 c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
     }
 
+    /**
+     * Beyond the study: its published configuration with the top layer's outputs read as their mean and
+     * maximum over time ({@link LstmReadout#MEAN_MAX}), trained as {@link #lstmPublished} is.
+     */
+    public static ModelResult lstmPublishedMeanMax(StudyEmbeddings data, Part2Settings p, long seed) {
+        LstmConfig c = LstmConfig.PUBLISHED;
+        LstmReadout r = LstmReadout.MEAN_MAX;
+        return train("lstm-published-meanmax", c + ", readout " + r.description(),
+                s -> ClassifierBlocks.lstm(c.hidden(), c.layers(), c.dropBetween(), c.dropOut(), data.genres().size(), s, r),
+                data, p, c.settings(p.retrainEpochs(), p.patience(), seed), p.seedsFrom(seed));
+    }
+
     /** {@link #lstmSearch(StudyEmbeddings, Part2Settings, long, Path, Consumer)} without a journal or progress reports. */
     public static LstmSearchResult lstmSearch(StudyEmbeddings data, Part2Settings p, long seed)
             throws InterruptedException {

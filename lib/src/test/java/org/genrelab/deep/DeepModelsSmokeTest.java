@@ -66,6 +66,13 @@ class DeepModelsSmokeTest {
     }
 
     @Test
+    void lstmWithMeanMaxReadoutBeatsChance() {
+        double acc = valAccuracy(() -> ClassifierBlocks.lstm(32, 2, 0.1, 0.15, classes, 42, LstmReadout.MEAN_MAX),
+                new TrainSettings("adam", 0.006, 64, 2, 0, 42));
+        assertTrue(acc > 0.30, "LSTM (mean and max readout) val accuracy " + acc);
+    }
+
+    @Test
     void fcnnBeatsChance() {
         double acc = valAccuracy(() -> ClassifierBlocks.fcnn(new int[] {128, 30}, 0.5, classes, 42),
                 new TrainSettings("sgd", 0.005, 10, 2, 0, 42));
