@@ -32,25 +32,30 @@ public final class ZeroCrossingRate {
         int pad = frameLength / 2;
         int n = y.length + 2 * pad;
         int nFrames = 1 + (n - frameLength) / hopLength;
-        // crossings[j] for j >= 1 over the padded signal, as a prefix count
-        int[] prefix = new int[n + 1];
-        boolean prevNeg = negative(y[0]); // padded index 0 is an edge copy of y[0]
-        for (int j = 1; j < n; j++) {
-            boolean neg = negative(y[Math.min(Math.max(j - pad, 0), y.length - 1)]);
-            prefix[j + 1] = prefix[j] + (neg != prevNeg ? 1 : 0);
+        // crossings of y itself as a prefix count: c[i] = #{1 <= i' <= i : sign(y[i']) != sign(y[i' - 1])}; the
+        // edge-padded copies of y[0] and y[n - 1] add none, so padded positions 1..j hold c[clamp(j - pad)] of them
+        int[] c = new int[y.length];
+        boolean prevNeg = negative(y[0]);
+        for (int i = 1; i < y.length; i++) {
+            boolean neg = negative(y[i]);
+            c[i] = c[i - 1] + (neg != prevNeg ? 1 : 0);
             prevNeg = neg;
         }
         double[] out = new double[nFrames];
         for (int t = 0; t < nFrames; t++) {
             int start = t * hopLength;
-            // positions start+1 .. start+frameLength-1 (the frame's first position is padded False)
-            int count = prefix[start + frameLength] - prefix[start + 1];
+            // padded positions start+1 .. start+frameLength-1 (the frame's first position is padded False)
+            int count = c[clamp(start + frameLength - 1 - pad, y.length)] - c[clamp(start - pad, y.length)];
             out[t] = (double) count / frameLength;
         }
         return new double[][] {out};
     }
 
+    private static int clamp(int i, int n) {
+        return Math.min(Math.max(i, 0), n - 1);
+    }
+
     private static boolean negative(float v) {
-        return Math.abs(v) > THRESHOLD && v < 0; // |y| <= threshold is set to +0 first
+        return v < -THRESHOLD; // |y| <= threshold is set to +0 first: negative means below −threshold
     }
 }
