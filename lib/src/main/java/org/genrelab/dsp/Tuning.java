@@ -53,8 +53,10 @@ public final class Tuning {
             for (int t = 0; t < nFrames; t++) colThreshold[t] = Math.max(colThreshold[t], Math.abs(row[t]));
         }
         for (int t = 0; t < nFrames; t++) colThreshold[t] = (float) (0.1 * colThreshold[t]); // threshold * S.max(axis=0), float32
-        float[] pitches = new float[nBins * nFrames];
-        float[] mags = new float[nBins * nFrames];
+        int inRange = 0; // bins within [fmin, fmax): at most one peak each per frame
+        for (int k = 1; k < nBins - 1; k++) if (fmin <= k * fstep && k * fstep < fmax) inRange++;
+        float[] pitches = new float[inRange * nFrames];
+        float[] mags = new float[inRange * nFrames];
         int count = 0;
         for (int k = 1; k < nBins - 1; k++) {
             double f = k * fstep;
