@@ -33,7 +33,7 @@ public final class ZeroCrossingRate {
         int n = y.length + 2 * pad;
         int nFrames = 1 + (n - frameLength) / hopLength;
         // crossings of y itself as a prefix count: c[i] = #{1 <= i' <= i : sign(y[i']) != sign(y[i' - 1])}; the
-        // edge-padded copies of y[0] and y[n - 1] add none, so padded positions 1..j hold c[clamp(j - pad)] of them
+        // edge-padded copies of y[0] and y[y.length - 1] add none, so padded positions 1..j hold c[clamp(j - pad)] of them
         int[] c = new int[y.length];
         boolean prevNeg = negative(y[0]);
         for (int i = 1; i < y.length; i++) {
