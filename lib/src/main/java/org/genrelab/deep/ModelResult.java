@@ -23,11 +23,12 @@ public record ModelResult(String model, List<TrainingRun> runs, List<ResultRow> 
         return runs.stream().mapToDouble(TrainingRun::bestValAccuracy).average().orElseThrow();
     }
 
-    /** The test predictions of every run, with class names, for {@link PredictionsCsv}. */
+    /** The test predictions and probabilities of every run, with class names, for {@link PredictionsCsv}. */
     public List<PredictionsCsv.Run> predictions(List<String> classes) {
         List<PredictionsCsv.Run> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            out.add(PredictionsCsv.Run.of(model, i, runs.get(i).testTruth(), runs.get(i).testPredicted(), classes));
+            out.add(PredictionsCsv.Run.of(model, i, runs.get(i).testTruth(), runs.get(i).testPredicted(),
+                    runs.get(i).testProbabilities(), classes));
         }
         return out;
     }

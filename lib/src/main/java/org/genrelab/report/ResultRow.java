@@ -20,6 +20,9 @@ public record ResultRow(String experiment, String model, String metric, double v
     /** Columns of the tidy CSV, in order. */
     public static final String HEADER = "experiment,model,metric,value,std,runs,seconds,device,dataset";
 
+    /** Metric name of the accuracy on the validation split of the model that was tested: how models are compared without the test split. */
+    public static final String VAL_ACCURACY = "val_accuracy";
+
     /** Mean and population std of {@code values} as one row. */
     public static ResultRow of(String experiment, String model, String metric, double[] values, double seconds,
                                String device, String dataset) {

@@ -65,7 +65,14 @@ class EmbeddingLogisticRegressionTest {
         double overall = r.candidates().stream().mapToDouble(EmbeddingLogisticRegression.Candidate::valMacroF1).max()
                 .orElseThrow();
         assertEquals(overall, r.chosen().valMacroF1(), 0);
-        assertEquals(6, r.rows().size());
+        assertEquals(8, r.rows().size());
+        for (var choice : r.choices()) {
+            // the validation accuracy reported is that of the C chosen on validation macro-F1
+            var picked = r.candidates().stream().filter(c -> c.representation() == choice.representation()
+                    && c.c() == choice.c()).findFirst().orElseThrow();
+            assertEquals(picked.valAccuracy(), choice.rows().stream()
+                    .filter(x -> x.metric().equals(org.genrelab.report.ResultRow.VAL_ACCURACY)).findFirst().orElseThrow().value(), 0);
+        }
         var table = r.candidatesTable();
         assertEquals(4, table.rowCount());
         assertEquals(overall, table.doubleColumn("val macro-F1").max(), 0);
@@ -80,6 +87,10 @@ class EmbeddingLogisticRegressionTest {
             int[] pred = run.predicted().stream().mapToInt(e.genres()::indexOf).toArray();
             assertEquals(choice.rows().get(0).value(),
                     org.genrelab.eval.ClassificationMetrics.macroF1(truth, pred, e.genres().size()), 1e-12);
+            // and its probabilities (saved to float precision) give back the reported AUC
+            assertEquals(e.genres(), run.classes());
+            assertEquals(choice.rows().get(2).value(),
+                    org.genrelab.eval.ClassificationMetrics.macroOvrAuc(truth, run.probabilities()), 1e-9);
         }
     }
 

@@ -70,6 +70,13 @@ class Part2ExperimentsTest {
         assertEquals(2, auc.runs());
         assertTrue(auc.value() > 0.6, "FCNN macro AUC " + auc.value());
         assertTrue(f.runs().get(0).trainLoss().get(0) != f.runs().get(1).trainLoss().get(0), "seeds differ");
+        // the validation accuracy reported is that of each run's tested epoch, whose predictions are the argmax of its probabilities
+        assertEquals(f.meanBestValAccuracy(), f.row(ResultRow.VAL_ACCURACY).value(), 1e-12);
+        var saved = f.predictions(e.genres());
+        for (int k = 0; k < saved.size(); k++) {
+            int[] argmax = org.genrelab.eval.ProbabilityEnsemble.predict(saved.get(k).probabilities());
+            assertArrayEquals(f.runs().get(k).testPredicted(), argmax);
+        }
     }
 
     @Test

@@ -63,6 +63,33 @@ class PredictionsAndSummaryTest {
     }
 
     @Test
+    void probabilitiesRoundTripToFloatPrecisionAndOnlyWhenEveryRunHasThem() throws Exception {
+        List<String> classes = List.of("Folk", "Rock");
+        double third = (float) (1.0 / 3);
+        var withP = PredictionsCsv.Run.of("cnn", 0, new int[] {0, 1}, new int[] {1, 1},
+                new double[][] {{third, (float) (2.0 / 3)}, {0.25, 0.75}}, classes);
+        Path f = dir.resolve("p.csv");
+        PredictionsCsv.write(f, List.of(withP));
+        assertTrue(Files.readString(f).startsWith(PredictionsCsv.HEADER + ",p_Folk,p_Rock\n"), Files.readString(f));
+        assertEquals(List.of(withP), PredictionsCsv.read(f));
+        // a double that is not a float comes back as the nearest float
+        var exact = PredictionsCsv.Run.of("cnn", 0, new int[] {0}, new int[] {1}, new double[][] {{1.0 / 3, 2.0 / 3}}, classes);
+        PredictionsCsv.write(f, List.of(exact));
+        assertEquals((float) (1.0 / 3), PredictionsCsv.read(f).get(0).probabilities()[0][0], 0);
+        // one run without probabilities: the file has none, and the runs read back without them
+        var without = PredictionsCsv.Run.of("fcnn", 0, new int[] {0, 1}, new int[] {0, 1}, classes);
+        PredictionsCsv.write(f, List.of(withP, without));
+        assertEquals(PredictionsCsv.HEADER, Files.readAllLines(f).get(0));
+        assertTrue(PredictionsCsv.read(f).stream().noneMatch(PredictionsCsv.Run::hasProbabilities));
+        // a probability that is not a number is named
+        Files.writeString(f, PredictionsCsv.HEADER + ",p_Folk,p_Rock\ncnn,0,0,Folk,Rock,0.5,x\n");
+        var e = assertThrows(java.io.IOException.class, () -> PredictionsCsv.read(f));
+        assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PredictionsCsv.Run.of("cnn", 0, new int[] {0}, new int[] {0},
+                new double[][] {{1.0}}, classes), "a row of probabilities per class");
+    }
+
+    @Test
     void aFileThatIsNotPredictionsIsRefused() throws Exception {
         Path f = dir.resolve("x.csv");
         Files.writeString(f, "a,b\n1,2\n");
