@@ -13,14 +13,19 @@ import org.genrelab.deep.ModelResult;
 import org.genrelab.deep.Part2Experiments;
 import org.genrelab.deep.Part2Settings;
 import org.genrelab.deep.TrainingRun;
+import org.genrelab.eval.ProbabilityEnsemble;
+import org.genrelab.report.Part2Ensemble;
 import org.genrelab.report.ResultRow;
+import org.genrelab.report.StudyReference;
 
 /**
  * Runs Part 2 models from the command line and prints their result rows and curves:
  * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
  * {@code lstm-published}, {@code lstm-published-meanmax}, {@code lstm-search}, {@code lstm-trial=ID} (retrains the search's configuration
  * number ID, e.g. the best of an earlier run of the same seed, once per seed), {@code fcnn-2-1-h30},
- * {@code fcnn-sweep}, {@code cnn}. The search journals its trials in {@code .cache/lstm-search/}
+ * {@code fcnn-variants} (1, 2, 2-1 and 3 at hidden 30), {@code fcnn-sweep}, {@code cnn}, and {@code ensemble}: the best
+ * on validation of each family among the models run before it, voting with their probabilities
+ * ({@link Part2Ensemble}). The search journals its trials in {@code .cache/lstm-search/}
  * ({@code GENRELAB_ROOT}): killed and started again, it resumes where it was.
  */
 public final class Part2Main {
@@ -57,6 +62,12 @@ public final class Part2Main {
                     r.candidates().forEach(c -> System.out.println("  " + c));
                     System.out.println("  chosen on validation: " + r.chosen().model());
                     rows.addAll(r.rows());
+                    for (var c : r.choices()) {
+                        double val = c.rows().stream().filter(x -> x.metric().equals(ResultRow.VAL_ACCURACY))
+                                .findFirst().orElseThrow().value();
+                        MEMBERS.add(new ProbabilityEnsemble.Member(c.model(), val, List.<double[][]>of(c.testProbabilities())));
+                        memberSeconds += c.rows().get(0).seconds();
+                    }
                 }
                 case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));
                 case "lstm-published-meanmax" -> rows.addAll(print(Part2Experiments.lstmPublishedMeanMax(data, p, seed)));
@@ -77,6 +88,16 @@ public final class Part2Main {
                     rows.addAll(print(r.retrained()));
                 }
                 case "fcnn-2-1-h30" -> rows.addAll(print(Part2Experiments.fcnn("2-1", 30, data, p, seed)));
+                case "fcnn-variants" -> {
+                    for (String v : List.of("1", "2", "2-1", "3")) rows.addAll(print(Part2Experiments.fcnn(v, 30, data, p, seed)));
+                }
+                case "ensemble" -> {
+                    Part2Ensemble.Result e = Part2Ensemble.of(MEMBERS, data.test().y(), data.genres(),
+                            List.copyOf(StudyReference.part2().keySet()), memberSeconds, DeviceChoice.describe());
+                    e.members().forEach(m -> System.out.printf(java.util.Locale.ROOT, "  member %s (val accuracy %.4f, %d runs)%n",
+                            m.model(), m.valAccuracy(), m.runs().size()));
+                    rows.addAll(e.rows());
+                }
                 case "fcnn-sweep" -> Part2Experiments.fcnnSweep(data, p, seed).forEach(m -> rows.addAll(print(m)));
                 case "cnn" -> rows.addAll(print(Part2Experiments.cnn(data, p, seed)));
                 default -> {
@@ -98,7 +119,14 @@ public final class Part2Main {
         return Part2Experiments.lstmPublished(data, p, seed);
     }
 
+    /** Every model trained so far, as a candidate member of an ensemble. */
+    private static final List<ProbabilityEnsemble.Member> MEMBERS = new ArrayList<>();
+    private static double memberSeconds;
+
     private static List<ResultRow> print(ModelResult m) {
+        MEMBERS.add(new ProbabilityEnsemble.Member(m.model(), m.meanBestValAccuracy(),
+                m.runs().stream().map(TrainingRun::testProbabilities).toList()));
+        memberSeconds += m.row("macro_f1").seconds();
         for (TrainingRun r : m.runs()) {
             System.out.println("  " + m.model() + " epochs " + r.epochs() + " best " + r.bestEpoch() + " val acc "
                     + r.valAccuracy() + "\n  train loss " + r.trainLoss() + "\n  val loss " + r.valLoss());

@@ -33,6 +33,15 @@ class AllNotebooksQuickTest {
                 && r.value() > 0.2), "02: the forest learns the corpus (it once predicted one genre): " + classical);
         String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
         assertTrue(summary.contains("54.01") && summary.contains("52.63"), "08 shows the study's numbers beside ours");
+        List<ResultRow> ensemble = ResultsCsv.read(out.resolve("results/08-results-part2.csv"));
+        assertTrue(ensemble.stream().anyMatch(r -> r.model().equals(Part2Ensemble.MODEL) && r.metric().equals("macro_f1")
+                && r.value() > 0.2), "08 scores the ensemble: " + ensemble);
+        var members = Part2Ensemble.fromNotebooks(RunParameters.from(java.util.Map.of("GENRELAB_ROOT", out.toString(),
+                "GENRELAB_REPORT", out.toString())), List.of("04-logreg-baseline", "05-lstm", "06-fcnn", "07-cnn"),
+                List.copyOf(StudyReference.part2().keySet())).members();
+        assertEquals(List.of("logistic", "lstm", "fcnn", "cnn"), members.stream()
+                .map(m -> Part2Ensemble.family(m.model(), List.copyOf(StudyReference.part2().keySet()))).toList(),
+                "one member per family, from the probabilities the notebooks saved: " + members);
         // same inputs, same outputs: nothing printed may carry an object's identity (e.g. an array's "[I@1b2c3d")
         java.util.regex.Pattern identity = java.util.regex.Pattern.compile("\\[[IJDFZBCS]@[0-9a-f]{5,8}\\b|\\[L[\\w.$]+;@[0-9a-f]{5,8}\\b");
         for (Path nb : notebooks) {
