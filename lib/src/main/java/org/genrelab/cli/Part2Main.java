@@ -25,7 +25,7 @@ import org.genrelab.report.StudyReference;
  * number ID, e.g. the best of an earlier run of the same seed, once per seed), {@code fcnn-2-1-h30},
  * {@code fcnn-variants} (1, 2, 2-1 and 3 at hidden 30), {@code fcnn-sweep}, {@code cnn}, and {@code ensemble}: the best
  * on validation of each family among the models run before it, voting with their probabilities
- * ({@link Part2Ensemble}). The search journals its trials in {@code .cache/lstm-search/}
+ * ({@link Part2Ensemble}). Seeds start at 42, or at the system property {@code genrelab.seed}. The search journals its trials in {@code .cache/lstm-search/}
  * ({@code GENRELAB_ROOT}): killed and started again, it resumes where it was.
  */
 public final class Part2Main {
@@ -50,7 +50,8 @@ public final class Part2Main {
         String searchThreads = System.getProperty("genrelab.searchThreads");
         Part2Settings p = searchThreads == null ? mode : mode.withThreads(Integer.parseInt(searchThreads.trim()));
         System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1] + "; " + p);
-        long seed = 42;
+        long seed = Long.getLong("genrelab.seed", 42); // runs use seeds seed, seed+1, ...
+        System.out.println("seed " + seed);
         for (int i = 2; i < args.length; i++) {
             List<ResultRow> rows = new ArrayList<>();
             switch (args[i]) {
@@ -65,8 +66,8 @@ public final class Part2Main {
                     for (var c : r.choices()) {
                         double val = c.rows().stream().filter(x -> x.metric().equals(ResultRow.VAL_ACCURACY))
                                 .findFirst().orElseThrow().value();
-                        MEMBERS.add(new ProbabilityEnsemble.Member(c.model(), val, List.<double[][]>of(c.testProbabilities())));
-                        memberSeconds += c.rows().get(0).seconds();
+                        MEMBERS.add(new ProbabilityEnsemble.Member(c.model(), val, List.<double[][]>of(c.testProbabilities()),
+                                c.rows().get(0).seconds()));
                     }
                 }
                 case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));
@@ -93,7 +94,7 @@ public final class Part2Main {
                 }
                 case "ensemble" -> {
                     Part2Ensemble.Result e = Part2Ensemble.of(MEMBERS, data.test().y(), data.genres(),
-                            List.copyOf(StudyReference.part2().keySet()), memberSeconds, DeviceChoice.describe());
+                            List.copyOf(StudyReference.part2().keySet()), DeviceChoice.describe());
                     e.members().forEach(m -> System.out.printf(java.util.Locale.ROOT, "  member %s (val accuracy %.4f, %d runs)%n",
                             m.model(), m.valAccuracy(), m.runs().size()));
                     rows.addAll(e.rows());
@@ -121,12 +122,10 @@ public final class Part2Main {
 
     /** Every model trained so far, as a candidate member of an ensemble. */
     private static final List<ProbabilityEnsemble.Member> MEMBERS = new ArrayList<>();
-    private static double memberSeconds;
 
     private static List<ResultRow> print(ModelResult m) {
         MEMBERS.add(new ProbabilityEnsemble.Member(m.model(), m.meanBestValAccuracy(),
-                m.runs().stream().map(TrainingRun::testProbabilities).toList()));
-        memberSeconds += m.row("macro_f1").seconds();
+                m.runs().stream().map(TrainingRun::testProbabilities).toList(), m.row("macro_f1").seconds()));
         for (TrainingRun r : m.runs()) {
             System.out.println("  " + m.model() + " epochs " + r.epochs() + " best " + r.bestEpoch() + " val acc "
                     + r.valAccuracy() + "\n  train loss " + r.trainLoss() + "\n  val loss " + r.valLoss());

@@ -22,13 +22,19 @@ public final class ProbabilityEnsemble {
      * @param model       its name
      * @param valAccuracy its validation accuracy, the choice's criterion
      * @param runs        each run's test probabilities, {@code [item][class]}, items and classes in the same order for all
+     * @param seconds     its training time (all runs)
      */
-    public record Member(String model, double valAccuracy, List<double[][]> runs) {
+    public record Member(String model, double valAccuracy, List<double[][]> runs, double seconds) {
 
         public Member {
             if (runs.isEmpty()) throw new IllegalArgumentException(model + " has no runs");
             if (Double.isNaN(valAccuracy)) throw new IllegalArgumentException(model + " has no validation accuracy");
             runs = List.copyOf(runs);
+        }
+
+        /** A member whose training time is not known (0). */
+        public Member(String model, double valAccuracy, List<double[][]> runs) {
+            this(model, valAccuracy, runs, 0);
         }
     }
 

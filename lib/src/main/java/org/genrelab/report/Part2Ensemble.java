@@ -29,7 +29,7 @@ public final class Part2Ensemble {
     /**
      * @param members the chosen models, one per family, in family order
      * @param runs    the ensemble's test predictions and probabilities, one per run
-     * @param rows    test macro-F1, accuracy and macro AUC over the runs
+     * @param rows    test macro-F1, accuracy and macro AUC over the runs, with the members' training seconds
      */
     public record Result(List<ProbabilityEnsemble.Member> members, List<PredictionsCsv.Run> runs, List<ResultRow> rows) {
 
@@ -51,12 +51,12 @@ public final class Part2Ensemble {
      * @param candidates models with their validation accuracy and test probabilities ({@code classes} order)
      * @param truth      the test labels, indices into {@code classes}
      * @param families   family names, e.g. {@link StudyReference#part2()}'s keys
-     * @param seconds    the members' training time, reported with the rows
      * @param device     where the members trained
      */
     public static Result of(List<ProbabilityEnsemble.Member> candidates, int[] truth, List<String> classes,
-                            List<String> families, double seconds, String device) {
+                            List<String> families, String device) {
         List<ProbabilityEnsemble.Member> members = ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families));
+        double seconds = members.stream().mapToDouble(ProbabilityEnsemble.Member::seconds).sum(); // the members' training time
         List<double[][]> probs = ProbabilityEnsemble.runs(members);
         int n = probs.size();
         double[] f1 = new double[n];
@@ -88,16 +88,19 @@ public final class Part2Ensemble {
     public static Result fromNotebooks(RunParameters params, List<String> notebooks, List<String> families)
             throws IOException {
         List<ProbabilityEnsemble.Member> candidates = new ArrayList<>();
+        Map<String, String> deviceOf = new HashMap<>();
         List<String> classes = null;
         List<String> truth = null;
-        double seconds = 0;
-        java.util.LinkedHashSet<String> devices = new java.util.LinkedHashSet<>();
         for (String nb : notebooks) {
             var results = params.resultsFile(nb);
             var predictions = PredictionsCsv.fileFor(params, nb);
             if (!Files.exists(results) || !Files.exists(predictions)) continue;
             Map<String, ResultRow> val = new HashMap<>();
-            for (ResultRow r : ResultsCsv.read(results)) if (r.metric().equals(ResultRow.VAL_ACCURACY)) val.put(r.model(), r);
+            Map<String, ResultRow> f1 = new HashMap<>();
+            for (ResultRow r : ResultsCsv.read(results)) {
+                if (r.metric().equals(ResultRow.VAL_ACCURACY)) val.put(r.model(), r);
+                if (r.metric().equals("macro_f1")) f1.put(r.model(), r);
+            }
             Map<String, List<double[][]>> byModel = new java.util.LinkedHashMap<>();
             for (PredictionsCsv.Run r : PredictionsCsv.read(predictions)) {
                 if (!r.hasProbabilities() || !val.containsKey(r.model())) continue;
@@ -112,28 +115,21 @@ public final class Part2Ensemble {
             }
             for (var e : byModel.entrySet()) {
                 ResultRow v = val.get(e.getKey());
-                candidates.add(new ProbabilityEnsemble.Member(e.getKey(), v.value(), e.getValue()));
+                candidates.add(new ProbabilityEnsemble.Member(e.getKey(), v.value(), e.getValue(), v.seconds()));
+                deviceOf.put(e.getKey(), v.device());
             }
         }
         if (candidates.isEmpty()) {
             throw new IllegalStateException("no model of " + notebooks + " saved test probabilities and a validation accuracy:"
                     + " run those notebooks first");
         }
-        List<ProbabilityEnsemble.Member> members = ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families));
-        for (String nb : notebooks) {
-            var results = params.resultsFile(nb);
-            if (!Files.exists(results)) continue;
-            for (ResultRow r : ResultsCsv.read(results)) {
-                if (r.metric().equals("macro_f1") && members.stream().anyMatch(m -> m.model().equals(r.model()))) {
-                    seconds += r.seconds();
-                    devices.add(r.device());
-                }
-            }
-        }
+        java.util.LinkedHashSet<String> devices = new java.util.LinkedHashSet<>();
+        ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families))
+                .forEach(m -> devices.add(deviceOf.get(m.model())));
         final List<String> cls = classes;
         int[] y = truth.stream().mapToInt(cls::indexOf).toArray();
         if (Arrays.stream(y).anyMatch(i -> i < 0)) throw new IllegalStateException("a test label is not among the classes " + cls);
-        return of(members, y, classes, families, seconds, String.join(" + ", devices));
+        return of(candidates, y, classes, families, String.join(" + ", devices));
     }
 
     /** The first family whose name starts the model's name (case-insensitive), else the model's own name. */
