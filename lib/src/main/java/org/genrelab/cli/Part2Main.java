@@ -15,17 +15,20 @@ import org.genrelab.deep.Part2Settings;
 import org.genrelab.deep.TrainingRun;
 import org.genrelab.eval.ProbabilityEnsemble;
 import org.genrelab.report.Part2Ensemble;
+import org.genrelab.report.PredictionsCsv;
 import org.genrelab.report.ResultRow;
 import org.genrelab.report.StudyReference;
+import org.genrelab.report.TestSetIntervals;
 
 /**
  * Runs Part 2 models from the command line and prints their result rows and curves:
  * {@code Part2Main <dataFolder> <quick|full|full1> <model>...} with models {@code logistic},
  * {@code lstm-published}, {@code lstm-published-meanmax}, {@code lstm-search}, {@code lstm-trial=ID} (retrains the search's configuration
  * number ID, e.g. the best of an earlier run of the same seed, once per seed), {@code fcnn-2-1-h30},
- * {@code fcnn-variants} (1, 2, 2-1 and 3 at hidden 30), {@code fcnn-sweep}, {@code cnn}, and {@code ensemble}: the best
+ * {@code fcnn-variants} (1, 2, 2-1 and 3 at hidden 30), {@code fcnn-sweep}, {@code cnn}, {@code ensemble}: the best
  * on validation of each family among the models run before it, voting with their probabilities
- * ({@link Part2Ensemble}). Seeds start at 42, or at the system property {@code genrelab.seed}. The search journals its trials in {@code .cache/lstm-search/}
+ * ({@link Part2Ensemble}), and {@code intervals}: bootstrap intervals of the test macro-F1 of every model run before
+ * it and their differences to the best ({@link TestSetIntervals}). Seeds start at 42, or at the system property {@code genrelab.seed}. The search journals its trials in {@code .cache/lstm-search/}
  * ({@code GENRELAB_ROOT}): killed and started again, it resumes where it was.
  */
 public final class Part2Main {
@@ -63,6 +66,7 @@ public final class Part2Main {
                     r.candidates().forEach(c -> System.out.println("  " + c));
                     System.out.println("  chosen on validation: " + r.chosen().model());
                     rows.addAll(r.rows());
+                    r.predictions(data.genres()).forEach(run -> PREDICTIONS.computeIfAbsent(run.model(), k -> new ArrayList<>()).add(run));
                     for (var c : r.choices()) {
                         double val = c.rows().stream().filter(x -> x.metric().equals(ResultRow.VAL_ACCURACY))
                                 .findFirst().orElseThrow().value();
@@ -70,8 +74,8 @@ public final class Part2Main {
                                 c.rows().get(0).seconds()));
                     }
                 }
-                case "lstm-published" -> rows.addAll(print(lstmPublished(data, p, seed)));
-                case "lstm-published-meanmax" -> rows.addAll(print(Part2Experiments.lstmPublishedMeanMax(data, p, seed)));
+                case "lstm-published" -> rows.addAll(print(data.genres(), lstmPublished(data, p, seed)));
+                case "lstm-published-meanmax" -> rows.addAll(print(data.genres(), Part2Experiments.lstmPublishedMeanMax(data, p, seed)));
                 case "lstm-search" -> {
                     long t0 = System.nanoTime();
                     int[] done = {0};
@@ -86,11 +90,11 @@ public final class Part2Main {
                     });
                     System.out.println("  best " + r.best() + " search " + r.searchSeconds() + " s"
                             + (r.resumedTrials() > 0 ? " (" + r.resumedTrials() + " trials replayed from " + journal + ")" : ""));
-                    rows.addAll(print(r.retrained()));
+                    rows.addAll(print(data.genres(), r.retrained()));
                 }
-                case "fcnn-2-1-h30" -> rows.addAll(print(Part2Experiments.fcnn("2-1", 30, data, p, seed)));
+                case "fcnn-2-1-h30" -> rows.addAll(print(data.genres(), Part2Experiments.fcnn("2-1", 30, data, p, seed)));
                 case "fcnn-variants" -> {
-                    for (String v : List.of("1", "2", "2-1", "3")) rows.addAll(print(Part2Experiments.fcnn(v, 30, data, p, seed)));
+                    for (String v : List.of("1", "2", "2-1", "3")) rows.addAll(print(data.genres(), Part2Experiments.fcnn(v, 30, data, p, seed)));
                 }
                 case "ensemble" -> {
                     Part2Ensemble.Result e = Part2Ensemble.of(MEMBERS, data.test().y(), data.genres(),
@@ -98,15 +102,25 @@ public final class Part2Main {
                     e.members().forEach(m -> System.out.printf(java.util.Locale.ROOT, "  member %s (val accuracy %.4f, %d runs)%n",
                             m.model(), m.valAccuracy(), m.runs().size()));
                     rows.addAll(e.rows());
+                    PREDICTIONS.put(Part2Ensemble.MODEL, e.runs());
                 }
-                case "fcnn-sweep" -> Part2Experiments.fcnnSweep(data, p, seed).forEach(m -> rows.addAll(print(m)));
-                case "cnn" -> rows.addAll(print(Part2Experiments.cnn(data, p, seed)));
+                case "intervals" -> {
+                    String best = PREDICTIONS.keySet().stream().max(java.util.Comparator.comparingDouble(
+                            m -> meanMacroF1(PREDICTIONS.get(m)))).orElseThrow(() -> new IllegalArgumentException(
+                            "'intervals' needs models run before it"));
+                    var t = TestSetIntervals.table("Test macro-F1 (%), " + TestSetIntervals.RESAMPLES
+                            + " bootstrap resamples of the test tracks; differences to " + best,
+                            TestSetIntervals.of(PREDICTIONS, best, TestSetIntervals.RESAMPLES, TestSetIntervals.LEVEL, seed));
+                    System.out.println(t.printAll());
+                }
+                case "fcnn-sweep" -> Part2Experiments.fcnnSweep(data, p, seed).forEach(m -> rows.addAll(print(data.genres(), m)));
+                case "cnn" -> rows.addAll(print(data.genres(), Part2Experiments.cnn(data, p, seed)));
                 default -> {
                     if (!args[i].startsWith("lstm-trial=")) throw new IllegalArgumentException("unknown model '" + args[i] + "'");
                     int id = Integer.parseInt(args[i].substring("lstm-trial=".length()));
                     LstmConfig c = Part2Experiments.searchConfigs(p, seed).get(id);
                     System.out.println("  trial " + id + " of the search with seed " + seed + ": " + c);
-                    rows.addAll(print(Part2Experiments.lstmRetrain(c, data, p, seed)));
+                    rows.addAll(print(data.genres(), Part2Experiments.lstmRetrain(c, data, p, seed)));
                 }
             }
             System.out.println(ResultRow.HEADER);
@@ -120,10 +134,21 @@ public final class Part2Main {
         return Part2Experiments.lstmPublished(data, p, seed);
     }
 
+    /** Every model's test predictions so far, for {@code intervals}. */
+    private static final java.util.Map<String, List<PredictionsCsv.Run>> PREDICTIONS = new java.util.LinkedHashMap<>();
+
+    private static double meanMacroF1(List<PredictionsCsv.Run> runs) {
+        List<String> classes = org.genrelab.report.Part2Summary.classes(runs);
+        return runs.stream().mapToDouble(r -> org.genrelab.eval.ClassificationMetrics.macroF1(
+                r.truth().stream().mapToInt(classes::indexOf).toArray(), r.predicted().stream().mapToInt(classes::indexOf).toArray(),
+                classes.size())).average().orElseThrow();
+    }
+
     /** Every model trained so far, as a candidate member of an ensemble. */
     private static final List<ProbabilityEnsemble.Member> MEMBERS = new ArrayList<>();
 
-    private static List<ResultRow> print(ModelResult m) {
+    private static List<ResultRow> print(List<String> genres, ModelResult m) {
+        PREDICTIONS.put(m.model(), m.predictions(genres));
         MEMBERS.add(new ProbabilityEnsemble.Member(m.model(), m.meanBestValAccuracy(),
                 m.runs().stream().map(TrainingRun::testProbabilities).toList(), m.row("macro_f1").seconds()));
         for (TrainingRun r : m.runs()) {

@@ -10,6 +10,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /** XChart charts in GenreLab's one house style (size, fonts, legend), built from tables and arrays. */
@@ -83,6 +84,26 @@ public final class Charts {
             c.addSeries(name, x, ys.stream().mapToDouble(Double::doubleValue).toArray())
                     .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         });
+        return c;
+    }
+
+    /**
+     * Horizontal intervals, one row per name (a forest plot): {@code xs[i]} holds the row's low, estimate and
+     * high, drawn as a line with a marker at each, at height {@code ys[i]} (the same value three times); the
+     * legend names the rows in order. (The y axis carries no labels: XChart's tick calculator does not end when
+     * a label formatter maps most ticks to the same text.)
+     */
+    public static XYChart intervals(String title, String xTitle, List<String> names, List<double[]> xs, List<double[]> ys) {
+        int rows = names.size();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(Math.max(HEIGHT / 2, 80 + 28 * rows)).title(title).xAxisTitle(xTitle)
+                .build();
+        style(c.getStyler());
+        c.getStyler().setYAxisMin(0.5);
+        c.getStyler().setYAxisMax(rows + 0.5);
+        c.getStyler().setYAxisTicksVisible(false);
+        c.getStyler().setPlotGridHorizontalLinesVisible(false);
+        c.getStyler().setMarkerSize(9);
+        for (int i = 0; i < rows; i++) c.addSeries(names.get(i), xs.get(i), ys.get(i)).setMarker(SeriesMarkers.DIAMOND);
         return c;
     }
 

@@ -128,7 +128,8 @@ public final class Part2Summary {
         return sum;
     }
 
-    private static int[] indices(List<String> names, List<String> classes) {
+    /** Each name's position in {@code classes}. */
+    static int[] indices(List<String> names, List<String> classes) {
         int[] out = new int[names.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = classes.indexOf(names.get(i));

@@ -33,6 +33,8 @@ class AllNotebooksQuickTest {
                 && r.value() > 0.2), "02: the forest learns the corpus (it once predicted one genre): " + classical);
         String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
         assertTrue(summary.contains("54.01") && summary.contains("52.63"), "08 shows the study's numbers beside ours");
+        assertTrue(summary.contains("with 95% bootstrap intervals; differences to ") && summary.contains("The ensemble against "),
+                "08 shows the models' bootstrap intervals and the ensemble's difference to the best model");
         List<ResultRow> ensemble = ResultsCsv.read(out.resolve("results/08-results-part2.csv"));
         assertTrue(ensemble.stream().anyMatch(r -> r.model().equals(Part2Ensemble.MODEL) && r.metric().equals("macro_f1")
                 && r.value() > 0.2), "08 scores the ensemble: " + ensemble);

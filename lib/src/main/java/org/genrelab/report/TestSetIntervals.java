@@ -1,0 +1,142 @@
+package org.genrelab.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.genrelab.eval.TestSetBootstrap;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * How sure the test scores are: each model's test macro-F1 (mean over its runs) with a bootstrap interval
+ * over the test tracks ({@link TestSetBootstrap}), and its difference to a reference model on the same
+ * resamples. Another test set of the same size would give other scores; the difference's interval says
+ * whether a ranking would hold on it. Runs come from the notebooks' prediction files ({@link PredictionsCsv})
+ * or from memory.
+ */
+public final class TestSetIntervals {
+
+    /** Resamples behind each interval. */
+    public static final int RESAMPLES = 2000;
+
+    /** The intervals' level. */
+    public static final double LEVEL = 0.95;
+
+    /**
+     * One model's interval and its difference to the reference (percent).
+     *
+     * @param higherShare share of resamples on which the reference scores higher than this model
+     */
+    public record Row(String model, int runs, TestSetBootstrap.Interval macroF1, TestSetBootstrap.Interval difference,
+                      double higherShare) {
+    }
+
+    private TestSetIntervals() {
+    }
+
+    /**
+     * The intervals of the named models, from the notebooks' prediction files, with their differences to
+     * {@code reference} (one of them).
+     */
+    public static List<Row> fromNotebooks(RunParameters params, List<String> notebooks, List<String> models, String reference,
+                                          long seed) throws IOException {
+        Map<String, List<PredictionsCsv.Run>> runs = new LinkedHashMap<>();
+        for (String m : models) runs.put(m, Part2Summary.predictions(params, notebooks, m));
+        return of(runs, reference, RESAMPLES, LEVEL, seed);
+    }
+
+    /**
+     * The intervals of models given by their runs, with their differences to {@code reference}.
+     *
+     * @throws IllegalArgumentException if the reference is not among the models, or the runs were not
+     *                                  tested on the same items (the same true labels in the same order)
+     */
+    public static List<Row> of(Map<String, List<PredictionsCsv.Run>> byModel, String reference, int resamples, double level,
+                               long seed) {
+        if (!byModel.containsKey(reference)) {
+            throw new IllegalArgumentException("reference model '" + reference + "' is not among " + byModel.keySet());
+        }
+        List<PredictionsCsv.Run> all = byModel.values().stream().flatMap(List::stream).toList();
+        List<String> truth = all.get(0).truth();
+        for (PredictionsCsv.Run r : all) {
+            if (!r.truth().equals(truth)) {
+                throw new IllegalArgumentException(r.model() + " run " + r.run() + " was tested on other items than "
+                        + all.get(0).model() + " run " + all.get(0).run() + ": intervals need one test set");
+            }
+        }
+        List<String> classes = Part2Summary.classes(all);
+        int[] y = Part2Summary.indices(truth, classes);
+        TestSetBootstrap bootstrap = new TestSetBootstrap(y.length, resamples, seed);
+        Map<String, List<int[]>> predicted = new LinkedHashMap<>();
+        Map<String, double[]> replicates = new LinkedHashMap<>();
+        for (var e : byModel.entrySet()) {
+            List<int[]> p = e.getValue().stream().map(r -> Part2Summary.indices(r.predicted(), classes)).toList();
+            predicted.put(e.getKey(), p);
+            replicates.put(e.getKey(), bootstrap.resampledMeanMacroF1(y, p, classes.size()));
+        }
+        double refEstimate = TestSetBootstrap.meanMacroF1(y, predicted.get(reference), classes.size());
+        List<Row> rows = new ArrayList<>();
+        for (var e : byModel.entrySet()) {
+            String m = e.getKey();
+            double estimate = TestSetBootstrap.meanMacroF1(y, predicted.get(m), classes.size());
+            double[] diff = TestSetBootstrap.difference(replicates.get(m), replicates.get(reference));
+            rows.add(new Row(m, e.getValue().size(), TestSetBootstrap.interval(estimate, replicates.get(m), level),
+                    TestSetBootstrap.interval(estimate - refEstimate, diff, level), shareBelow(diff, 0)));
+        }
+        return rows;
+    }
+
+    /**
+     * Two models on the same resamples: {@code model}'s interval and its difference to {@code reference}, and the
+     * reference's own ({@link #RESAMPLES}, {@link #LEVEL}).
+     */
+    public static List<Row> versus(String model, List<PredictionsCsv.Run> runs, String reference,
+                                   List<PredictionsCsv.Run> referenceRuns, long seed) {
+        Map<String, List<PredictionsCsv.Run>> byModel = new LinkedHashMap<>();
+        byModel.put(model, runs);
+        byModel.put(reference, referenceRuns);
+        return of(byModel, reference, RESAMPLES, LEVEL, seed);
+    }
+
+    /** The rows as a table (percent); the differences are to the reference the rows were made with. */
+    public static Table table(String title, List<Row> rows) {
+        String lvl = Math.round(100 * LEVEL) + "%";
+        return Table.create(title,
+                StringColumn.create("model", rows.stream().map(Row::model)),
+                IntColumn.create("runs", rows.stream().mapToInt(Row::runs).toArray()),
+                DoubleColumn.create("macro-F1", rows.stream().mapToDouble(r -> 100 * r.macroF1().estimate())),
+                DoubleColumn.create(lvl + " low", rows.stream().mapToDouble(r -> 100 * r.macroF1().lower())),
+                DoubleColumn.create(lvl + " high", rows.stream().mapToDouble(r -> 100 * r.macroF1().upper())),
+                DoubleColumn.create("difference", rows.stream().mapToDouble(r -> 100 * r.difference().estimate())),
+                DoubleColumn.create("difference " + lvl + " low", rows.stream().mapToDouble(r -> 100 * r.difference().lower())),
+                DoubleColumn.create("difference " + lvl + " high", rows.stream().mapToDouble(r -> 100 * r.difference().upper())),
+                DoubleColumn.create("reference higher (% of resamples)", rows.stream().mapToDouble(r -> 100 * r.higherShare())));
+    }
+
+    /** Each model's interval as a horizontal bar through its estimate, the first model at the top. */
+    public static XYChart chart(String title, List<Row> rows) {
+        List<String> names = rows.stream().map(Row::model).toList();
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            TestSetBootstrap.Interval v = rows.get(i).macroF1();
+            xs.add(new double[] {100 * v.lower(), 100 * v.estimate(), 100 * v.upper()});
+            double at = rows.size() - i;
+            ys.add(new double[] {at, at, at});
+        }
+        return Charts.intervals(title, "test macro-F1 (%), " + Math.round(100 * LEVEL) + "% bootstrap interval", names, xs, ys);
+    }
+
+    /** The share of values strictly below {@code value}. */
+    private static double shareBelow(double[] v, double value) {
+        int n = 0;
+        for (double d : v) if (d < value) n++;
+        return (double) n / v.length;
+    }
+}
