@@ -1,6 +1,7 @@
 package org.genrelab.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,17 @@ public final class TestSetIntervals {
      */
     public static List<Row> fromNotebooks(RunParameters params, List<String> notebooks, List<String> models, String reference,
                                           long seed) throws IOException {
+        Map<String, List<PredictionsCsv.Run>> saved = new LinkedHashMap<>();
+        for (String nb : notebooks) { // each file read once
+            var f = PredictionsCsv.fileFor(params, nb);
+            if (!Files.exists(f)) continue;
+            for (PredictionsCsv.Run r : PredictionsCsv.read(f)) saved.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
+        }
         Map<String, List<PredictionsCsv.Run>> runs = new LinkedHashMap<>();
-        for (String m : models) runs.put(m, Part2Summary.predictions(params, notebooks, m));
+        for (String m : models) {
+            if (!saved.containsKey(m)) throw new IllegalStateException("no saved predictions for model '" + m + "' in " + notebooks);
+            runs.put(m, saved.get(m));
+        }
         return of(runs, reference, RESAMPLES, LEVEL, seed);
     }
 

@@ -11,8 +11,12 @@ import java.util.Map;
 
 import org.genrelab.eval.ClassificationMetrics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TestSetIntervalsTest {
+
+    @TempDir
+    java.nio.file.Path dir;
 
     private static final List<String> CLASSES = List.of("Folk", "Pop", "Rock");
 
@@ -59,6 +63,24 @@ class TestSetIntervalsTest {
         assertEquals(ClassificationMetrics.macroF1(truth(), predictions(2), 3) - expected, weak.difference().estimate(), 1e-15);
         assertTrue(weak.difference().upper() < 0 && weak.difference().excludesZero(), weak.toString());
         assertEquals(1.0, weak.higherShare());
+    }
+
+    @Test
+    void theNotebooksSavedPredictionsGiveTheSameRowsAsTheRunsInMemory() throws Exception {
+        RunParameters params = RunParameters.from(Map.of("GENRELAB_ROOT", dir.toString(), "GENRELAB_REPORT", dir.toString()));
+        List<PredictionsCsv.Run> lstm = new ArrayList<>(runs("lstm", 6, 7));
+        lstm.addAll(runs("lstm-other", 3));
+        PredictionsCsv.write(PredictionsCsv.fileFor(params, "05-lstm"), lstm);
+        PredictionsCsv.write(PredictionsCsv.fileFor(params, "07-cnn"), runs("cnn", 4, 5));
+        List<TestSetIntervals.Row> fromFiles = TestSetIntervals.fromNotebooks(params, List.of("04-missing", "05-lstm", "07-cnn"),
+                List.of("cnn", "lstm"), "lstm", 9);
+        Map<String, List<PredictionsCsv.Run>> inMemory = new LinkedHashMap<>();
+        inMemory.put("cnn", runs("cnn", 4, 5));
+        inMemory.put("lstm", runs("lstm", 6, 7));
+        assertEquals(TestSetIntervals.of(inMemory, "lstm", TestSetIntervals.RESAMPLES, TestSetIntervals.LEVEL, 9), fromFiles);
+        var e = assertThrows(IllegalStateException.class,
+                () -> TestSetIntervals.fromNotebooks(params, List.of("05-lstm"), List.of("lstm", "cnn"), "lstm", 9));
+        assertTrue(e.getMessage().contains("'cnn'"), e.getMessage());
     }
 
     @Test
