@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.features.FmaFeatureCsv;
+import org.genrelab.report.PredictionsCsv;
 import org.genrelab.report.ResultRow;
 
 /**
@@ -19,9 +20,16 @@ public final class StudyProtocol {
     /** The study's test fraction. */
     public static final double TEST_FRACTION = 0.25;
 
-    /** One model trained and scored on one split. */
+    /**
+     * One model trained and scored on one split.
+     *
+     * @param testIds   the test tracks, in the order of {@code truth} and {@code predicted}
+     * @param truth     their genres (class indices)
+     * @param predicted the model's genres for them
+     */
     public record Run(String model, String split, long seed, double accuracy, double macroF1, double[] perClassF1,
-                      int[][] confusion, double trainSeconds, double predictSeconds, double[] importance) {
+                      int[][] confusion, double trainSeconds, double predictSeconds, double[] importance,
+                      List<String> testIds, int[] truth, int[] predicted) {
     }
 
     /**
@@ -80,6 +88,31 @@ public final class StudyProtocol {
             for (double v : m) s += v;
             Map<FmaFeatureCsv.Column, Double> out = new LinkedHashMap<>();
             for (int j = 0; j < m.length; j++) out.put(columns.get(j), s > 0 ? m[j] / s : 0);
+            return out;
+        }
+
+        /**
+         * Each model's test predictions, one entry per run, for intervals over the test tracks
+         * ({@link org.genrelab.report.TestSetIntervals}).
+         *
+         * @throws IllegalStateException if the runs were tested on different tracks (stratified splits, one per seed):
+         *                               such intervals need one test set, as the official split gives
+         */
+        public Map<String, List<PredictionsCsv.Run>> predictions() {
+            List<String> ids = runs.get(0).testIds();
+            for (Run r : runs) {
+                if (!r.testIds().equals(ids)) {
+                    throw new IllegalStateException(experiment + ": the runs were tested on different tracks (" + r.split()
+                            + ", " + runs.get(0).split() + "); intervals over the test tracks need one test set, as the official split gives");
+                }
+            }
+            Map<String, List<PredictionsCsv.Run>> out = new LinkedHashMap<>();
+            for (String m : models) {
+                List<Run> rs = runs(m);
+                List<PredictionsCsv.Run> p = new ArrayList<>();
+                for (int k = 0; k < rs.size(); k++) p.add(PredictionsCsv.Run.of(m, k, rs.get(k).truth(), rs.get(k).predicted(), classes));
+                out.put(m, p);
+            }
             return out;
         }
 
@@ -151,6 +184,7 @@ public final class StudyProtocol {
         long c = System.nanoTime();
         return new Run(m.name(), s.how(), seed, ClassificationMetrics.accuracy(s.yTest(), pred),
                 ClassificationMetrics.macroF1(s.yTest(), pred, k), ClassificationMetrics.perClassF1(s.yTest(), pred, k),
-                ClassificationMetrics.confusion(s.yTest(), pred, k), (b - a) / 1e9, (c - b) / 1e9, model.featureImportance());
+                ClassificationMetrics.confusion(s.yTest(), pred, k), (b - a) / 1e9, (c - b) / 1e9, model.featureImportance(),
+                s.idsTest(), s.yTest().clone(), pred);
     }
 }

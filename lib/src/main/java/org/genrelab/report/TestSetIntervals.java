@@ -102,6 +102,11 @@ public final class TestSetIntervals {
         return rows;
     }
 
+    /** {@link #of(Map, String, int, double, long)} with {@link #RESAMPLES} resamples at level {@link #LEVEL}. */
+    public static List<Row> of(Map<String, List<PredictionsCsv.Run>> byModel, String reference, long seed) {
+        return of(byModel, reference, RESAMPLES, LEVEL, seed);
+    }
+
     /**
      * Two models on the same resamples: {@code model}'s interval and its difference to {@code reference}, and the
      * reference's own ({@link #RESAMPLES}, {@link #LEVEL}).

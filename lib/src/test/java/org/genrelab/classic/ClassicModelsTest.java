@@ -283,6 +283,31 @@ class ClassicModelsTest {
     }
 
     @Test
+    void theOfficialSplitsPredictionsGiveIntervalsOverItsTestTracksAndStratifiedSplitsRefuse() {
+        List<ModelTrainer> models = List.of(new RandomForestTrainer(30), new LogisticRegressionTrainer());
+        StudyProtocol.Outcome o = StudyProtocol.official("official", embeddings, models, 1, 2);
+        var byModel = o.predictions();
+        assertEquals(List.of("Random forest", "Logistic regression"), List.copyOf(byModel.keySet()));
+        TrainTestSplit split = TrainTestSplit.official(embeddings, false);
+        List<String> testGenres = java.util.Arrays.stream(split.yTest()).mapToObj(split.classes()::get).toList();
+        for (String m : byModel.keySet()) {
+            assertEquals(2, byModel.get(m).size());
+            for (int k = 0; k < 2; k++) {
+                var run = byModel.get(m).get(k);
+                assertEquals(testGenres, run.truth(), m + " run " + k + " holds the official test tracks' genres");
+                int[] truth = run.truth().stream().mapToInt(o.classes()::indexOf).toArray();
+                int[] pred = run.predicted().stream().mapToInt(o.classes()::indexOf).toArray();
+                assertEquals(o.runs(m).get(k).macroF1(), ClassificationMetrics.macroF1(truth, pred, o.classes().size()), 1e-15);
+            }
+        }
+        var rows = org.genrelab.report.TestSetIntervals.of(byModel, "Logistic regression", 500, 0.95, 7);
+        assertEquals(o.meanMacroF1("Random forest"), rows.get(0).macroF1().estimate(), 1e-12);
+        assertTrue(rows.get(0).macroF1().lower() < rows.get(0).macroF1().upper());
+        var e = assertThrows(IllegalStateException.class, () -> StudyProtocol.stratified("strat", small, models, 1, 2).predictions());
+        assertTrue(e.getMessage().contains("different tracks"), e.getMessage());
+    }
+
+    @Test
     void exportedMatricesReadBackExactly(@TempDir Path dir) throws Exception {
         TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 9);
         List<Path> files = MatrixExport.write(s, dir);

@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
 class Part1TablesTest {
 
     private static StudyProtocol.Run run(String model, long seed, double acc, double f1, double[] perClass, double[] imp) {
-        return new StudyProtocol.Run(model, "stratified", seed, acc, f1, perClass, new int[2][2], 2.0 * seed, 0.5, imp);
+        return new StudyProtocol.Run(model, "stratified", seed, acc, f1, perClass, new int[2][2], 2.0 * seed, 0.5, imp,
+                List.of("1", "2"), new int[] {0, 1}, new int[] {0, 0});
     }
 
     private static final List<FmaFeatureCsv.Column> COLS = List.of(new FmaFeatureCsv.Column("mfcc", "mean", "01"),

@@ -29,6 +29,8 @@ class AllNotebooksQuickTest {
         assertEquals(15, classical.stream().filter(r -> r.metric().equals("macro_f1")).count(),
                 "02: five models on the study's features and on all 518 (stratified), and on the official split: " + classical);
         assertTrue(Files.size(out.resolve("matrices/02-study-features/train.csv")) > 0, "02 exports its matrices");
+        assertTrue(Files.readString(out.resolve("notebooks/02-classical-models.ipynb"))
+                .contains("Official split: test macro-F1 (%) with 95% bootstrap intervals"), "02 bootstraps the official split's test tracks");
         assertTrue(classical.stream().anyMatch(r -> r.model().equals("Random forest") && r.metric().equals("macro_f1")
                 && r.value() > 0.2), "02: the forest learns the corpus (it once predicted one genre): " + classical);
         String summary = Files.readString(out.resolve("notebooks/08-results-part2.ipynb"));
