@@ -107,10 +107,14 @@ public final class TestSetBootstrap {
         return d;
     }
 
-    /** The percentile interval of {@code replicates} at {@code level} (e.g. 0.95), around {@code estimate}. */
+    /**
+     * The percentile interval of {@code replicates} at {@code level} (e.g. 0.95), around {@code estimate}. The
+     * replicates stay in resample order (Commons Statistics' {@code Quantile} sorts its input in place unless told
+     * to copy it, which would break the pairing of a later {@link #difference}).
+     */
     public static Interval interval(double estimate, double[] replicates, double level) {
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), got " + level);
-        double[] q = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7)
+        double[] q = Quantile.withDefaults().withCopy(true).with(Quantile.EstimationMethod.HF7)
                 .evaluate(replicates, (1 - level) / 2, (1 + level) / 2);
         return new Interval(estimate, q[0], q[1]);
     }

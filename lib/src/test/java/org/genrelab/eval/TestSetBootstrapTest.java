@@ -83,9 +83,11 @@ class TestSetBootstrapTest {
         // numpy.percentile(numpy.arange(1, 101), [2.5, 97.5]) = [3.475, 97.525]
         double[] v = new double[100];
         for (int i = 0; i < v.length; i++) v[v.length - 1 - i] = i + 1; // unsorted on purpose
+        double[] before = v.clone();
         TestSetBootstrap.Interval iv = TestSetBootstrap.interval(50, v, 0.95);
         assertEquals(3.475, iv.lower(), 1e-12);
         assertEquals(97.525, iv.upper(), 1e-12);
+        assertArrayEquals(before, v, "the replicates stay in resample order, for later paired differences");
     }
 
     @Test

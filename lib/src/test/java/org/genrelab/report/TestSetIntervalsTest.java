@@ -58,6 +58,8 @@ class TestSetIntervalsTest {
 
         TestSetIntervals.Row twin = rows.get(1);
         assertEquals(good.macroF1(), twin.macroF1(), "same predictions, same resamples, same interval");
+        assertEquals(0, twin.difference().lower(), "paired with the reference resample by resample: " + twin);
+        assertEquals(0, twin.difference().upper(), "paired with the reference resample by resample: " + twin);
 
         TestSetIntervals.Row weak = rows.get(2);
         assertEquals(ClassificationMetrics.macroF1(truth(), predictions(2), 3) - expected, weak.difference().estimate(), 1e-15);
