@@ -105,9 +105,8 @@ public final class Part2Main {
                     PREDICTIONS.put(Part2Ensemble.MODEL, e.runs());
                 }
                 case "intervals" -> {
-                    String best = PREDICTIONS.keySet().stream().max(java.util.Comparator.comparingDouble(
-                            m -> meanMacroF1(PREDICTIONS.get(m)))).orElseThrow(() -> new IllegalArgumentException(
-                            "'intervals' needs models run before it"));
+                    if (PREDICTIONS.isEmpty()) throw new IllegalArgumentException("'intervals' needs models run before it");
+                    String best = TestSetIntervals.best(PREDICTIONS);
                     var t = TestSetIntervals.table("Test macro-F1 (%), " + TestSetIntervals.RESAMPLES
                             + " bootstrap resamples of the test tracks; differences to " + best,
                             TestSetIntervals.of(PREDICTIONS, best, TestSetIntervals.RESAMPLES, TestSetIntervals.LEVEL, seed));
@@ -136,13 +135,6 @@ public final class Part2Main {
 
     /** Every model's test predictions so far, for {@code intervals}. */
     private static final java.util.Map<String, List<PredictionsCsv.Run>> PREDICTIONS = new java.util.LinkedHashMap<>();
-
-    private static double meanMacroF1(List<PredictionsCsv.Run> runs) {
-        List<String> classes = org.genrelab.report.Part2Summary.classes(runs);
-        return runs.stream().mapToDouble(r -> org.genrelab.eval.ClassificationMetrics.macroF1(
-                r.truth().stream().mapToInt(classes::indexOf).toArray(), r.predicted().stream().mapToInt(classes::indexOf).toArray(),
-                classes.size())).average().orElseThrow();
-    }
 
     /** Every model trained so far, as a candidate member of an ensemble. */
     private static final List<ProbabilityEnsemble.Member> MEMBERS = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.eval.TestSetBootstrap;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -100,6 +101,29 @@ public final class TestSetIntervals {
                     TestSetBootstrap.interval(estimate - refEstimate, diff, level), shareBelow(diff, 0)));
         }
         return rows;
+    }
+
+    /**
+     * The model of highest test macro-F1 (mean over its runs, each scored on its own test items; the first
+     * on a tie): the natural reference for {@link #of}.
+     *
+     * @throws IllegalArgumentException if there are no models
+     */
+    public static String best(Map<String, List<PredictionsCsv.Run>> byModel) {
+        if (byModel.isEmpty()) throw new IllegalArgumentException("no models to choose the best from");
+        List<String> classes = Part2Summary.classes(byModel.values().stream().flatMap(List::stream).toList());
+        String best = null;
+        double top = Double.NEGATIVE_INFINITY;
+        for (var e : byModel.entrySet()) {
+            double f = e.getValue().stream().mapToDouble(r -> ClassificationMetrics.macroF1(Part2Summary.indices(r.truth(), classes),
+                    Part2Summary.indices(r.predicted(), classes), classes.size())).average().orElse(Double.NaN);
+            if (f > top) {
+                top = f;
+                best = e.getKey();
+            }
+        }
+        if (best == null) throw new IllegalArgumentException("no model of " + byModel.keySet() + " has a scored run");
+        return best;
     }
 
     /** {@link #of(Map, String, int, double, long)} with {@link #RESAMPLES} resamples at level {@link #LEVEL}. */

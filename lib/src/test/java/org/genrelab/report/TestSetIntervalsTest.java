@@ -113,6 +113,20 @@ class TestSetIntervalsTest {
     }
 
     @Test
+    void theBestModelHasTheHighestMeanMacroF1() {
+        Map<String, List<PredictionsCsv.Run>> byModel = new LinkedHashMap<>();
+        byModel.put("weak", runs("weak", 2));
+        byModel.put("mixed", runs("mixed", 2, 50)); // one run as weak, one nearly right: mean between
+        byModel.put("good", runs("good", 10, 12));
+        byModel.put("goodTwin", runs("goodTwin", 10, 12)); // the same runs: the first on a tie
+        assertEquals("good", TestSetIntervals.best(byModel));
+        byModel.remove("good");
+        byModel.remove("goodTwin");
+        assertEquals("mixed", TestSetIntervals.best(byModel));
+        assertThrows(IllegalArgumentException.class, () -> TestSetIntervals.best(Map.of()));
+    }
+
+    @Test
     void theTableAndChartShowEveryModel() {
         Map<String, List<PredictionsCsv.Run>> byModel = new LinkedHashMap<>();
         byModel.put("a", runs("a", 4));
