@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.ndarray.types.Shape;
@@ -69,15 +68,16 @@ public final class ClassifierBlocks {
      * 128 embedding dimensions; convolution 31 → 16 (width 3, padding 1), ReLU, batch norm, dropout 0.5;
      * convolution 16 → 4 (width 3, padding 1), ReLU, flatten (4 × 128 = 512), dropout 0.5, batch norm, and a
      * linear layer to the classes. (The study's {@code AvgPool1d(kernel_size=1)} is the identity and is left
-     * out.) Batch norm is {@link BatchNorm1d}; dropout masks come from {@code seed}.
+     * out.) The convolutions are {@link UnfoldedConv1d}, batch norm is {@link BatchNorm1d}; dropout masks come from
+     * {@code seed}.
      */
     public static Block cnn(int classes, long seed) {
         SequentialBlock b = new SequentialBlock();
-        b.add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(16).build());
+        b.add(new UnfoldedConv1d(16, 3, 1));
         b.add(Activation.reluBlock());
         b.add(new BatchNorm1d(16));
         b.add(new SeededDropout(0.5, seed * 31 + 1));
-        b.add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(4).build());
+        b.add(new UnfoldedConv1d(4, 3, 1));
         b.add(Activation.reluBlock());
         b.add(Blocks.batchFlattenBlock());
         b.add(new SeededDropout(0.5, seed * 31 + 2));
