@@ -159,6 +159,7 @@ public final class EmbeddingExtractor {
                     writeAtomically(failed.resolve(p.item.id() + ".txt"), p.failure.getBytes(StandardCharsets.UTF_8));
                 } else {
                     float[][] e = p.count == 0 ? new float[0][] : block.embed(manager, p.examples, p.count);
+                    requireFinite(e, p.item.id());
                     if (pca != null && e.length > 0) e = pca.apply(e);
                     double[] flat = new double[e.length * fc[2]];
                     for (int r = 0; r < e.length; r++) for (int c = 0; c < fc[2]; c++) flat[r * fc[2] + c] = e[r][c];
@@ -180,6 +181,23 @@ public final class EmbeddingExtractor {
         }
         List<Failure> failures = writeSummaries(items, out, emb, failed);
         return new Result(out, written, reused, failures, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Refuses an embedding with a NaN or infinite value: nothing is written for the track, and a run started again
+     * tries it again (the PyTorch CPU engine's oneDNN convolutions returned NaN now and then on finite input in
+     * one configuration; see {@link org.genrelab.deep.UnfoldedConv1d}).
+     */
+    static void requireFinite(float[][] e, String id) {
+        for (int r = 0; r < e.length; r++) {
+            for (int c = 0; c < e[r].length; c++) {
+                if (!Float.isFinite(e[r][c])) {
+                    throw new IllegalStateException("VGGish returned " + e[r][c] + " for track " + id + " (frame " + r
+                            + ", dimension " + c + "); nothing was written for it, and the tracks finished so far are kept:"
+                            + " run again to retry it. With the same weights every time, check the weights.");
+                }
+            }
+        }
     }
 
     /** Decodes, resamples and frames one track; failures become a reason, never an exception. */

@@ -111,6 +111,27 @@ class EmbeddingExtractorTest {
     }
 
     @Test
+    void aNonFiniteEmbeddingIsRefusedAndNothingIsWrittenForItsTrack() throws Exception {
+        VggishWeights good = VggishWeights.standIn(SMALL_CONV, SMALL_FC, 3);
+        java.util.Map<String, org.genrelab.vggish.TorchTensor> sd = new java.util.LinkedHashMap<>(good.stateDict());
+        float[] bias = new float[SMALL_FC[2]];
+        bias[5] = Float.NaN;
+        sd.put("embeddings.4.bias", new TorchTensor("FloatStorage", new long[] {bias.length}, bias));
+        VggishWeights broken = new VggishWeights(good.description(), false, null, "seed:3-nan", sd);
+        Path out = dir.resolve("emb-nan");
+        List<AudioCollection.Item> items = AudioCollection.tracksCsv(tracksCsv, "small");
+        var e = assertThrows(IllegalStateException.class,
+                () -> new EmbeddingExtractor(broken, null, SMALL_CONV, SMALL_FC, 1).run(items, out, d -> { }));
+        assertTrue(e.getMessage().startsWith("VGGish returned NaN for track 2 (frame 0, dimension 5)"), e.getMessage());
+        try (var files = Files.list(out.resolve("embeddings"))) {
+            assertEquals(0, files.count(), "no embedding file for the refused track");
+        }
+        try (var files = Files.list(out.resolve("failed"))) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith("2.")).count(), "not listed as failed: a rerun retries it");
+        }
+    }
+
+    @Test
     void standInIsFixedAndLabelled() throws Exception {
         VggishWeights a = VggishWeights.standIn(SMALL_CONV, SMALL_FC, 7);
         VggishWeights b = VggishWeights.standIn(SMALL_CONV, SMALL_FC, 7);
