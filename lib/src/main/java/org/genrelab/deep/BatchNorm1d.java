@@ -3,6 +3,7 @@ package org.genrelab.deep;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -59,8 +60,13 @@ public final class BatchNorm1d extends AbstractBlock {
         }
         Shape perChannel = dims == 3 ? new Shape(1, channels, 1) : new Shape(1, channels);
         Device device = x.getDevice();
+        // arrays made from the parameters belong to the input's manager, freed with the batch (not kept for the
+        // life of the model with the parameters)
+        NDManager batch = x.getManager();
         NDArray g = parameterStore.getValue(gamma, device, training).reshape(perChannel);
+        g.attach(batch);
         NDArray b = parameterStore.getValue(beta, device, training).reshape(perChannel);
+        b.attach(batch);
         NDArray rm = parameterStore.getValue(runningMean, device, false);
         NDArray rv = parameterStore.getValue(runningVar, device, false);
         NDArray normalised;
@@ -74,7 +80,11 @@ public final class BatchNorm1d extends AbstractBlock {
             rm.muli(1 - MOMENTUM).addi(mean.stopGradient().mul(MOMENTUM));
             rv.muli(1 - MOMENTUM).addi(var.stopGradient().mul(MOMENTUM * count / (double) (count - 1))); // unbiased
         } else {
-            normalised = x.sub(rm.reshape(perChannel)).div(rv.add(EPS).sqrt().reshape(perChannel));
+            NDArray mean = rm.reshape(perChannel);
+            mean.attach(batch);
+            NDArray sd = rv.add(EPS);
+            sd.attach(batch);
+            normalised = x.sub(mean).div(sd.sqrt().reshape(perChannel));
         }
         return new NDList(normalised.mul(g).add(b));
     }

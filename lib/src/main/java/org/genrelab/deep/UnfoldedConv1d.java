@@ -82,8 +82,13 @@ public final class UnfoldedConv1d extends AbstractBlock {
         NDList windows = new NDList(kernel);
         for (int k = 0; k < kernel; k++) windows.add(padded.get(new NDIndex(":, :, {}:{}", k, k + lOut)));
         NDArray unfolded = NDArrays.stack(windows, 2).reshape(n, c * kernel, lOut); // row c·K + k: x_pad[n, c, l + k]
-        NDArray y = w.reshape(filters, c * kernel).matMul(unfolded); // (O, C·K) × (N, C·K, L) → (N, O, L)
-        return new NDList(y.add(b.reshape(1, filters, 1)));
+        // views of the parameters belong to the input's manager, so they and the product (which goes to the left
+        // operand's manager) are freed with the batch, not kept with the parameters for the life of the model
+        NDArray w2 = w.reshape(filters, c * kernel);
+        w2.attach(x.getManager());
+        NDArray b3 = b.reshape(1, filters, 1);
+        b3.attach(x.getManager());
+        return new NDList(w2.matMul(unfolded).add(b3)); // (O, C·K) × (N, C·K, L) → (N, O, L)
     }
 
     private long outputLength(long length) {
