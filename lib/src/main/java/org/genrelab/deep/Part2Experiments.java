@@ -72,12 +72,29 @@ public final class Part2Experiments {
             try (EpochTrainer t = new EpochTrainer(block.apply(seed), tr, data.validation(), data.test(), classes,
                     settings.withSeed(seed))) {
                 TrainingRun run = t.fit();
+                requireFiniteLoss(model, seed, run);
                 if (journal != null) journal.save(model, key, run);
                 runs.add(run);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9 + loadedSeconds;
         return new ModelResult(model, runs, rows(model, runs, classes, seconds));
+    }
+
+    /**
+     * Refuses a run whose training loss became NaN or infinite: its network then outputs one class for every track,
+     * and its scores would look like a model's. Nothing of it is journalled, so the notebook run again retrains it
+     * (the runs finished before it are kept). The search's trials are not held to this: a trial may diverge.
+     */
+    static void requireFiniteLoss(String model, long seed, TrainingRun run) {
+        for (int e = 0; e < run.trainLoss().size(); e++) {
+            double loss = run.trainLoss().get(e);
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException(model + ", seed " + seed + ": the training loss was " + loss + " at epoch "
+                        + (e + 1) + "; the run is not kept. A fixed configuration should not diverge: check the input "
+                        + "and the engine (DJL's Conv1d once returned NaN on finite input, see UnfoldedConv1d).");
+            }
+        }
     }
 
     /**

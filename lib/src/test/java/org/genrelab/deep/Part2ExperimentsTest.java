@@ -105,6 +105,26 @@ class Part2ExperimentsTest {
     }
 
     @Test
+    void aRunWhoseLossIsNaNIsRefusedAndNotJournalled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
+                FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
+        int classes = e.genres().size();
+        TrainSettings ts = new TrainSettings("sgd", 0.005, 100, 2, 0, 3);
+        java.util.function.LongFunction<ai.djl.nn.Block> nanFrom2 = s -> { // the second seed's network outputs NaN
+            ai.djl.nn.SequentialBlock b = new ai.djl.nn.SequentialBlock();
+            b.add(ClassifierBlocks.fcnn(new int[] {8}, 0, classes, s));
+            if (s == 2) b.add(new ai.djl.nn.LambdaBlock(l -> new ai.djl.ndarray.NDList(l.singletonOrThrow().mul(Float.NaN))));
+            return b;
+        };
+        var err = assertThrows(IllegalStateException.class,
+                () -> Part2Experiments.train("fcnn", "nan", nanFrom2, e, TINY.withRunJournal(dir), ts, new long[] {1, 2}));
+        assertTrue(err.getMessage().startsWith("fcnn, seed 2: the training loss was NaN at epoch 1"), err.getMessage());
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".json")).count(), "seed 1 journalled, seed 2 not");
+        }
+    }
+
+    @Test
     void aNotebookKilledBetweenRunsLoadsTheRunsItFinishedAndTrainsOnlyTheRest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
