@@ -109,7 +109,7 @@ public final class Part2Main {
                     String best = TestSetIntervals.best(PREDICTIONS);
                     var t = TestSetIntervals.table("Test macro-F1 (%), " + TestSetIntervals.RESAMPLES
                             + " bootstrap resamples of the test tracks; differences to " + best,
-                            TestSetIntervals.of(PREDICTIONS, best, TestSetIntervals.RESAMPLES, TestSetIntervals.LEVEL, seed));
+                            TestSetIntervals.of(PREDICTIONS, best, seed));
                     System.out.println(t.printAll());
                 }
                 case "fcnn-sweep" -> Part2Experiments.fcnnSweep(data, p, seed).forEach(m -> rows.addAll(print(data.genres(), m)));
