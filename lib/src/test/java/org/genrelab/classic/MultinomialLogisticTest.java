@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class MultinomialLogisticTest {
 
-    /** 3 Gaussian blobs in 5 dimensions (classes 0..k−1, shifted means), plus 9 classes for the 8-wide path. */
+    /** 3 Gaussian blobs in 5 dimensions (classes 0..k−1, shifted means) (9 classes: the four-class score passes and the single-class rest). */
     private static double[][] blobs(int n, int p, int k, long seed, int[] y) {
         Random rnd = new Random(seed);
         double[][] x = new double[n][p];
@@ -23,16 +23,12 @@ class MultinomialLogisticTest {
 
     @Test
     void gradientIsTheDerivativeOfTheObjective() {
-        for (boolean vector : new boolean[] {false, true}) gradientIsTheDerivative(vector);
-    }
-
-    private void gradientIsTheDerivative(boolean vector) {
         int n = 37; // an odd count: the last row takes the one-row path
         int p = 7;
-        int k = 9; // one 8-class pass and one single class
+        int k = 9; // two four-class passes and one single class
         int[] y = new int[n];
         double[][] x = blobs(n, p, k, 1, y);
-        var f = new MultinomialLogistic.Objective(x, y, k, 0.7, 2, vector);
+        var f = new MultinomialLogistic.Objective(x, y, k, 0.7, 2);
         Random rnd = new Random(2);
         double[] w = new double[k * (p + 1)];
         for (int i = 0; i < w.length; i++) w[i] = 0.3 * rnd.nextGaussian();
@@ -46,31 +42,6 @@ class MultinomialLogisticTest {
             b[i] -= h;
             double numeric = (f.f(a) - f.f(b)) / (2 * h); // central difference
             assertEquals(numeric, g[i], 1e-5 * Math.max(1, Math.abs(numeric)), "component " + i);
-        }
-    }
-
-    @Test
-    void vectorAndScalarBlocksAgree() {
-        assertTrue(MultinomialLogistic.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
-        for (int p : new int[] {7, 64, 133}) { // below, at and between multiples of the vector length
-            int n = 301;
-            int k = 9;
-            int[] y = new int[n];
-            double[][] x = blobs(n, p, k, p, y);
-            Random rnd = new Random(p);
-            double[] w = new double[k * (p + 1)];
-            for (int i = 0; i < w.length; i++) w[i] = 0.2 * rnd.nextGaussian();
-            double[] gv = new double[w.length];
-            double[] gs = new double[w.length];
-            double fv;
-            double fs;
-            try (var v = new MultinomialLogistic.Objective(x, y, k, 0.7, 2, true);
-                    var s = new MultinomialLogistic.Objective(x, y, k, 0.7, 2, false)) {
-                fv = v.valueAndGradient(w, gv);
-                fs = s.valueAndGradient(w, gs);
-            }
-            assertEquals(fs, fv, 1e-12 * Math.abs(fs), "p = " + p);
-            for (int i = 0; i < w.length; i++) assertEquals(gs[i], gv[i], 1e-9 * (1 + Math.abs(gs[i])), "p = " + p + ", component " + i);
         }
     }
 
