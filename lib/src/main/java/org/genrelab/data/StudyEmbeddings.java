@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * {@code train.npy}, {@code val.npy}, {@code test.npy} (int64), labelled from an FMA tracks file.
  *
  * <p>Tracks that cannot be used are not dropped silently: each one becomes an {@link Exclusion}
- * with its reason (no label, no embedding file, fewer frames than required).
+ * with its reason (no label, no embedding file, another number of frames than required, a NaN or
+ * infinite value). The genres are those of the listed tracks, so FMA's full {@code tracks.csv} (16 top
+ * genres over all of FMA) labels FMA-small's 8.
  */
 public final class StudyEmbeddings {
 
@@ -83,14 +85,17 @@ public final class StudyEmbeddings {
         }
         Path emb = folder.resolve("embeddings");
         if (!Files.isDirectory(emb)) throw new NoSuchFileException(emb.toString(), null, "no embeddings/ folder");
-        List<String> genres = tracks.byId().values().stream()
-                .map(FmaTrack::genreTop).filter(g -> g != null).distinct().sorted().toList();
+        Map<Split, long[]> idLists = new EnumMap<>(Split.class);
+        for (Split sp : Split.values()) idLists.put(sp, Npy.read(folder.resolve(sp.studyFileStem() + ".npy")).toLongs());
+        // the genres of the listed tracks, not of the whole tracks file: FMA's full tracks.csv has 16 top genres
+        List<String> genres = idLists.values().stream().flatMapToLong(Arrays::stream)
+                .mapToObj(id -> tracks.get(id).map(FmaTrack::genreTop).orElse(null))
+                .filter(g -> g != null).distinct().sorted().toList();
         Map<Split, SplitData> splits = new EnumMap<>(Split.class);
         List<Exclusion> exclusions = new ArrayList<>();
         Map<Long, Integer> frameCounts = new java.util.TreeMap<>();
         for (Split sp : Split.values()) {
-            Path idFile = folder.resolve(sp.studyFileStem() + ".npy");
-            long[] ids = Npy.read(idFile).toLongs();
+            long[] ids = idLists.get(sp);
             NpyArray[] arrays = new NpyArray[ids.length];
             IOException[] errors = new IOException[ids.length];
             IntStream.range(0, ids.length).parallel().forEach(i -> {
@@ -117,8 +122,12 @@ public final class StudyEmbeddings {
                     throw new IOException(emb.resolve(ids[i] + ".npy") + ": shape " + Arrays.toString(a.shape())
                             + " is not (frames, " + WIDTH + ")");
                 } else if (a.shape()[0] != frames) {
-                    exclusions.add(new Exclusion(ids[i], sp, "short track: " + a.shape()[0] + " frame(s), "
-                            + frames + " needed"));
+                    exclusions.add(new Exclusion(ids[i], sp, (a.shape()[0] < frames ? "short track: " : "long track: ")
+                            + a.shape()[0] + " frame(s), exactly " + frames + " needed"));
+                } else if (firstNonFinite(a.data()) >= 0) {
+                    int at = firstNonFinite(a.data());
+                    exclusions.add(new Exclusion(ids[i], sp, "NaN or infinite value (frame " + at / WIDTH + ", column "
+                            + at % WIDTH + ")"));
                 } else {
                     if (t.split() != sp) {
                         exclusions.add(new Exclusion(ids[i], sp, "listed in " + sp.studyFileStem()
@@ -154,6 +163,12 @@ public final class StudyEmbeddings {
         }
         return new StudyEmbeddings(folder, List.copyOf(genres), splits, List.copyOf(exclusions),
                 java.util.Collections.unmodifiableMap(frameCounts));
+    }
+
+    /** Index of the first NaN or infinite value, or −1. */
+    private static int firstNonFinite(double[] v) {
+        for (int i = 0; i < v.length; i++) if (!Double.isFinite(v[i])) return i;
+        return -1;
     }
 
     /** The folder read. */

@@ -69,4 +69,41 @@ class StudyEmbeddingsTest {
         IOException t = assertThrows(IOException.class, () -> StudyEmbeddings.load(copy, tracks));
         assertTrue(t.getMessage().contains("2.npy") && t.getMessage().contains("truncated"), t.getMessage());
     }
+
+    /** FMA's full tracks.csv covers 16 top genres: the labels are those of the listed tracks only. */
+    @Test
+    void genresAreThoseOfTheListedTracksAndNonFiniteEmbeddingsAreExcluded(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("tracks.csv");
+        Files.writeString(csv, """
+                subset,split,track_id,genre_top,genres
+                small,training,1,Rock,[12]
+                small,training,2,Folk,[17]
+                small,validation,3,Rock,[12]
+                small,test,4,Folk,[17]
+                small,test,5,Rock,[12]
+                medium,training,6,Blues,[3]
+                large,training,7,Classical,[5]
+                """);
+        Path folder = dir.resolve("emb");
+        Files.createDirectories(folder.resolve("embeddings"));
+        Npy.write(folder.resolve("train.npy"), new NpyArray("<i8", new int[] {2}, new double[] {1, 2}));
+        Npy.write(folder.resolve("val.npy"), new NpyArray("<i8", new int[] {1}, new double[] {3}));
+        Npy.write(folder.resolve("test.npy"), new NpyArray("<i8", new int[] {2}, new double[] {4, 5}));
+        for (int id = 1; id <= 5; id++) {
+            int frames = id == 5 ? 40 : StudyEmbeddings.FRAMES;
+            double[] v = new double[frames * StudyEmbeddings.WIDTH];
+            for (int i = 0; i < v.length; i++) v[i] = 0.01 * ((i * 7 + id) % 100);
+            if (id == 4) v[3 * StudyEmbeddings.WIDTH + 17] = Double.NaN;
+            Npy.write(folder.resolve("embeddings/" + id + ".npy"), new NpyArray("<f4", new int[] {frames, StudyEmbeddings.WIDTH}, v));
+        }
+        StudyEmbeddings emb = StudyEmbeddings.load(folder, FmaTracks.load(csv));
+        assertEquals(java.util.List.of("Folk", "Rock"), emb.genres());
+        assertArrayEquals(new int[] {1, 0}, emb.train().y()); // track 1 Rock, track 2 Folk
+        assertEquals(0, emb.test().size());
+        java.util.Map<Long, String> why = new java.util.HashMap<>();
+        for (StudyEmbeddings.Exclusion e : emb.exclusions()) why.put(e.trackId(), e.reason());
+        assertEquals("NaN or infinite value (frame 3, column 17)", why.get(4L));
+        assertEquals("long track: 40 frame(s), exactly 31 needed", why.get(5L));
+        assertEquals(2, why.size(), why.toString());
+    }
 }
