@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 /**
  * A random forest of Gini classification trees grown as scikit-learn's {@code RandomForestClassifier}
  * grows them: a bootstrap sample per tree (drawn rows weighted by how often they were drawn, times their
- * class weight), at each node up to {@code maxFeatures} randomly drawn features searched (more if none
- * of them splits), thresholds halfway between neighbouring distinct values, nodes split until they are
+ * class weight), at each node {@code maxFeatures} features drawn at random, features constant in the node
+ * counting as drawn (more drawn while every one drawn was constant), thresholds halfway between neighbouring distinct values, nodes split until they are
  * pure or hold one distinct row; prediction by the mean of the trees' leaf class frequencies; impurity
  * (Gini) importances, normalised per tree, averaged.
  *
@@ -273,8 +273,9 @@ public final class ClassificationForest {
         }
 
         /**
-         * The split of the lowest W_L·Gini_L + W_R·Gini_R over up to mtry drawn features (drawing on while none
-         * of those drawn has two distinct values here), or null if no feature splits the node.
+         * The split of the lowest W_L·Gini_L + W_R·Gini_R over mtry drawn features, those constant in the node
+         * included (scikit-learn's BestSplitter counts them as visited), drawing on while every one drawn was
+         * constant here; null if no feature splits the node.
          */
         private Split bestSplit(int start, int end, double total, double totalSumSq) {
             int m = end - start;
@@ -295,8 +296,8 @@ public final class ClassificationForest {
                 Arrays.sort(keys, 0, m);
                 for (int i = 0; i < m; i++) sorted[i] = samples[start + (int) keys[i]];
                 double[] v = cols.value[f];
-                if (v[sorted[m - 1]] <= v[sorted[0]] + FEATURE_THRESHOLD) continue; // constant here: not counted
-                visited++;
+                visited++; // constant or not, as scikit-learn's n_visited_features
+                if (v[sorted[m - 1]] <= v[sorted[0]] + FEATURE_THRESHOLD) continue;
                 Arrays.fill(leftW, 0);
                 double wl = 0;
                 double sqL = 0; // Σ L_c²

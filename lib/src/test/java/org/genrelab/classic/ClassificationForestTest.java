@@ -33,6 +33,29 @@ class ClassificationForestTest {
     }
 
     @Test
+    void featuresConstantInANodeCountAsDrawnAsInScikitLearn() {
+        // feature 0 separates the classes, feature 1 is noise, features 2..9 are constant; 3 features per node.
+        // scikit-learn's BestSplitter counts a constant draw as visited and draws on only while every feature
+        // drawn was constant, so the root searches feature 0 with probability
+        // P(0 in the first 3 draws) + P(first 3 all constant)·P(0 before 1) = 3/10 + (8·7·6)/(10·9·8)·1/2 = 0.5333;
+        // such a tree is one pure split (3 nodes). Not counting constants would search features 0 and 1 in every root.
+        Random rnd = new Random(3);
+        int n = 60;
+        double[][] x = new double[n][10];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            x[i][0] = y[i] * 2 + rnd.nextDouble();
+            x[i][1] = rnd.nextGaussian();
+        }
+        ClassificationForest f = ClassificationForest.fit(x, y, 2, 1000, 3, new double[] {1, 1}, 11, 2);
+        int onePureSplit = 0;
+        for (int t = 0; t < f.size(); t++) if (f.nodes(t) == 3) onePureSplit++;
+        double share = onePureSplit / (double) f.size();
+        assertEquals(0.5333, share, 0.063, "share of trees whose root searched feature 0 (±4 binomial sd)");
+    }
+
+    @Test
     void fullyGrownTreesFitTheirTrainingRowsAndSameSeedSameForestOnAnyThreads() {
         Random rnd = new Random(2);
         int n = 400;
