@@ -2,7 +2,8 @@ package org.genrelab.classic;
 
 /**
  * Standardisation as scikit-learn's {@code StandardScaler}: z = (x − mean) / std with the population
- * standard deviation of the training rows, and scale 1 for a constant column. Hand-written (Smile's
+ * standard deviation of the training rows, and scale 1 for a column constant up to rounding (scikit-learn's
+ * test). Hand-written (Smile's
  * {@code Standardizer} works on DataFrames and divides by the sample deviation) because the exported
  * matrices must match what scikit-learn would make of the same rows.
  */
@@ -24,9 +25,14 @@ public final class Standardizer {
         for (double[] r : x) for (int j = 0; j < p; j++) mean[j] += r[j];
         for (int j = 0; j < p; j++) mean[j] /= x.length;
         for (double[] r : x) for (int j = 0; j < p; j++) scale[j] += (r[j] - mean[j]) * (r[j] - mean[j]);
+        double eps = Math.ulp(1.0);
+        int n = x.length;
         for (int j = 0; j < p; j++) {
-            double sd = Math.sqrt(scale[j] / x.length);
-            scale[j] = sd > 0 ? sd : 1.0;
+            double var = scale[j] / n;
+            // scikit-learn 1.2's _is_constant_feature: var ≤ n·eps·var + (n·mean·eps)², so that a column constant
+            // up to rounding (all 0.1, say) gets scale 1, not ~1e-17
+            boolean constant = var <= n * eps * var + Math.pow(n * mean[j] * eps, 2);
+            scale[j] = constant ? 1.0 : Math.sqrt(var);
         }
         return new Standardizer(mean, scale);
     }
