@@ -138,7 +138,26 @@ public final class RandomSearch {
             }
             return out;
         } finally {
-            pool.shutdownNow();
+            stopAndWait(pool);
+        }
+    }
+
+    /**
+     * Interrupts the trials still running and waits for them: each stops at its next epoch (the core semaphore
+     * is interruptible), so none trains, or writes to the journal, after {@link #run} has returned or thrown
+     * (a rerun of the search would otherwise overlap with them).
+     */
+    private static void stopAndWait(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = Thread.interrupted(); // keep the caller's interrupt, but wait all the same
+        try {
+            while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                // an epoch in progress finishes first; nothing else to do but wait
+            }
+        } catch (InterruptedException e) {
+            interrupted = true; // interrupted twice: give up waiting
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.genrelab.tune.AshaScheduler.Decision.CONTINUE;
 import static org.genrelab.tune.AshaScheduler.Decision.STOP;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,39 @@ class AshaSchedulerTest {
         assertEquals(1, r.get(0).stoppedAt());
         assertEquals("failure", r.get(0).stoppedBy());
         assertTrue(r.get(0).failure().contains("boom"));
+    }
+
+    @Test
+    void aCrashedSearchReturnsOnlyOnceNoTrialIsTrainingAnyMore() throws Exception {
+        // trial 1 trains epochs of 100 ms that ignore interrupts; when the callback for trial 0 throws, the search
+        // must not return while trial 1 is still inside an epoch (it would train on beside a rerun)
+        java.util.concurrent.atomic.AtomicInteger epochsDone = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean inEpoch = new java.util.concurrent.atomic.AtomicBoolean();
+        RandomSearch.TrialFactory<Integer> factory = (id, c) -> epoch -> {
+            if (c == 0) throw new IllegalStateException("trial 0 fails at once");
+            inEpoch.set(true);
+            long end = System.nanoTime() + 100_000_000L;
+            while (System.nanoTime() < end) Thread.onSpinWait();
+            epochsDone.incrementAndGet();
+            inEpoch.set(false);
+            return 0.5;
+        };
+        java.util.function.Consumer<TrialRecord<Integer>> crashOnTrial0 = r -> {
+            if (r.id() == 0) {
+                try {
+                    Thread.sleep(150); // trial 1 is well into an epoch by now
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("progress bar broke");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> RandomSearch.run(List.of(0, 1), factory, new AshaScheduler(1, 2, 50),
+                TrialProtocol.everyEpoch(50), 2, null, crashOnTrial0));
+        assertFalse(inEpoch.get(), "a trial is still inside an epoch after the search returned");
+        int atReturn = epochsDone.get();
+        Thread.sleep(250);
+        assertEquals(atReturn, epochsDone.get(), "epochs trained after the search returned");
     }
 
     @Test
