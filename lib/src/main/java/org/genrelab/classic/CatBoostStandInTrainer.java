@@ -93,16 +93,24 @@ public final class CatBoostStandInTrainer implements ModelTrainer {
             params.put("seed", seed);
             params.put("nthread", nThread);
             params.put("verbosity", 0);
-            Booster b = XGBoost.train(d, params, rounds, new HashMap<>(), null, null);
-            d.dispose();
+            Booster b;
+            try {
+                b = XGBoost.train(d, params, rounds, new HashMap<>(), null, null);
+            } finally {
+                d.dispose(); // native memory, also when training fails
+            }
             int p = x[0].length;
             return new TrainedModel() {
                 @Override
                 public int[] predict(double[][] rows) {
                     try {
                         DMatrix t = matrix(rows);
-                        float[][] prob = b.predict(t);
-                        t.dispose();
+                        float[][] prob;
+                        try {
+                            prob = b.predict(t);
+                        } finally {
+                            t.dispose();
+                        }
                         int[] out = new int[rows.length];
                         for (int i = 0; i < out.length; i++) {
                             int best = 0;
