@@ -117,7 +117,7 @@ public final class EmbeddingLogisticRegression {
     /** Fits one multinomial model. */
     public static MultinomialLogistic fit(double[][] x, int[] y, int classes, double c, int maxIter) {
         lambdaForC(c); // checks C
-        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, Runtime.getRuntime().availableProcessors());
+        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, org.genrelab.report.RunParameters.threadsFromEnvironment());
     }
 
     /** The search's settings as a run records them, e.g. {@code "C grid [1.0E-5, …, 1.0], max_iter 500"}. */

@@ -118,7 +118,7 @@ public final class StudyProtocol {
 
         /** Tidy rows: macro_f1, accuracy, train_seconds, predict_seconds per model (mean, std over runs). */
         public List<ResultRow> resultRows() {
-            String device = "cpu (" + Runtime.getRuntime().availableProcessors() + " threads)";
+            String device = "cpu (" + org.genrelab.report.RunParameters.threadsFromEnvironment() + " threads)";
             List<ResultRow> rows = new ArrayList<>();
             for (String m : models) {
                 List<Run> rs = runs(m);

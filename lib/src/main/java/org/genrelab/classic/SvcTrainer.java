@@ -69,7 +69,7 @@ public final class SvcTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        Machines m = oneVersusOne(x, y, Runtime.getRuntime().availableProcessors());
+        Machines m = oneVersusOne(x, y, org.genrelab.report.RunParameters.threadsFromEnvironment());
         return m::predict;
     }
 

@@ -178,7 +178,8 @@ public final class Part2Experiments {
             }
         }
         long t0 = System.nanoTime();
-        int torchThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / p.threads());
+        // the run's threads (GENRELAB_THREADS, default all cores) shared by the trials training at once
+        int torchThreads = Math.max(1, org.genrelab.report.RunParameters.threadsFromEnvironment() / p.threads());
         List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs, (id, c) -> {
             DeviceChoice.setTorchThreadsOfThisThread(torchThreads); // the cores are shared between trials
             return new EpochTrainer(lstmBlock(c, classes, seed + id), tr, data.validation(), null, classes,

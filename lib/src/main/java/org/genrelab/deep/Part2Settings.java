@@ -94,7 +94,7 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
      */
     public static Part2Settings of(org.genrelab.report.RunParameters params) {
         Part2Settings base = params.quick() ? quick() : full();
-        return base.withModelSeeds(params.seeds(base.seeds()).length);
+        return base.withModelSeeds(params.seeds(base.seeds()).length).withThreads(params.threads());
     }
 
     /**

@@ -37,9 +37,7 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         long seed = parseLong("GENRELAB_SEED", env.getOrDefault("GENRELAB_SEED", "42"));
         String r = env.get("GENRELAB_REPORT");
         Path report = (r == null || r.isBlank() ? root.resolve("report") : Path.of(r)).toAbsolutePath().normalize();
-        int threads = (int) parseLong("GENRELAB_THREADS",
-                env.getOrDefault("GENRELAB_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors())));
-        if (threads < 1) throw new IllegalArgumentException("GENRELAB_THREADS must be at least 1, not " + threads);
+        int threads = threads(env);
         String a = env.get("GENRELAB_AUDIO");
         Path audio = a == null || a.isBlank() ? null : Path.of(a).toAbsolutePath().normalize();
         String n = env.get("GENRELAB_SEEDS");
@@ -49,6 +47,19 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         }
         int seedCount = (int) count;
         return new RunParameters(root, data, quick, seed, report, threads, audio, seedCount);
+    }
+
+    /** {@code GENRELAB_THREADS} of this process, default all cores: what the models train on. */
+    public static int threadsFromEnvironment() {
+        return threads(System.getenv());
+    }
+
+    /** {@code GENRELAB_THREADS} of the given variables, default all cores; at least 1. */
+    public static int threads(Map<String, String> env) {
+        int threads = (int) parseLong("GENRELAB_THREADS",
+                env.getOrDefault("GENRELAB_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        if (threads < 1) throw new IllegalArgumentException("GENRELAB_THREADS must be at least 1, not " + threads);
+        return threads;
     }
 
     /**

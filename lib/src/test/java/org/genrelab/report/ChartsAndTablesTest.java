@@ -100,6 +100,11 @@ class ChartsAndTablesTest {
         assertEquals(org.genrelab.deep.Part2Settings.full().trials(), full.trials());
         var quick = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1")));
         assertEquals(org.genrelab.deep.Part2Settings.quick(), quick);
+        // GENRELAB_THREADS: the search's trials at once follow it (default all cores)
+        assertEquals(1, org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_THREADS", "1"))).threads());
+        assertEquals(3, RunParameters.threads(Map.of("GENRELAB_THREADS", "3")));
+        assertEquals(Runtime.getRuntime().availableProcessors(), RunParameters.threads(Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> RunParameters.threads(Map.of("GENRELAB_THREADS", "0")));
         // printed in the notebooks: the sweep's sizes, the same text every run
         assertEquals(org.genrelab.deep.Part2Settings.quick().toString(), quick.toString());
         assertTrue(quick.toString().contains("fcnnHidden=[30]"), quick.toString());
