@@ -11,13 +11,22 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The version of the code a run used: the commit checked out in the repository (JGit, so no {@code git}
- * command is needed) and whether tracked files differ from it. Outside a repository, or in one without a
- * commit, the commit is {@code "unknown"}.
+ * command is needed), whether tracked files differ from it, and a digest of those differences, so that two
+ * runs of one commit with different uncommitted edits do not pass for the same code (the run journals are
+ * keyed by {@link #toString()}). Outside a repository, or in one without a commit, the commit is
+ * {@code "unknown"}.
  *
  * @param commit   the full hash of {@code HEAD}, or {@code "unknown"}
  * @param modified whether tracked files differ from {@code HEAD} (false when the commit is unknown)
+ * @param changes  SHA-256 (first 12 hex digits) of the paths and working-tree contents of the tracked files
+ *                 that differ from {@code HEAD}; empty when none differ
  */
-public record GitRevision(String commit, boolean modified) {
+public record GitRevision(String commit, boolean modified, String changes) {
+
+    /** A revision without a digest of its changes. */
+    public GitRevision(String commit, boolean modified) {
+        this(commit, modified, "");
+    }
 
     /** What a run records when the code's version cannot be read. */
     public static final String UNKNOWN = "unknown";
@@ -29,15 +38,40 @@ public record GitRevision(String commit, boolean modified) {
         try (Repository repo = builder.setMustExist(true).build(); Git git = new Git(repo)) {
             ObjectId head = repo.resolve(Constants.HEAD);
             if (head == null) return new GitRevision(UNKNOWN, false);
-            return new GitRevision(head.name(), git.status().call().hasUncommittedChanges());
+            org.eclipse.jgit.api.Status status = git.status().call();
+            if (!status.hasUncommittedChanges()) return new GitRevision(head.name(), false);
+            return new GitRevision(head.name(), true, digest(repo.getWorkTree().toPath(), status));
         } catch (IOException | GitAPIException | RuntimeException e) {
             return new GitRevision(UNKNOWN, false);
         }
     }
 
-    /** e.g. {@code 57edfbf… (with uncommitted changes)}, or {@code unknown}. */
+    /** Digest of the changed tracked files: their paths, and the contents of those still in the working tree. */
+    private static String digest(Path workTree, org.eclipse.jgit.api.Status status) throws IOException {
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+        paths.addAll(status.getModified());
+        paths.addAll(status.getChanged());
+        paths.addAll(status.getAdded());
+        paths.addAll(status.getRemoved());
+        paths.addAll(status.getMissing());
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String p : paths) {
+                sha.update(p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                Path f = workTree.resolve(p);
+                if (java.nio.file.Files.isRegularFile(f)) sha.update(java.nio.file.Files.readAllBytes(f));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    /** e.g. {@code 57edfbf… (with uncommitted changes 3fa9c01e22b4)}, or {@code unknown}. */
     @Override
     public String toString() {
-        return commit + (modified ? " (with uncommitted changes)" : "");
+        return commit + (modified ? " (with uncommitted changes" + (changes.isEmpty() ? "" : " " + changes) + ")" : "");
     }
 }

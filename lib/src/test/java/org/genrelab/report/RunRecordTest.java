@@ -1,6 +1,7 @@
 package org.genrelab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,8 +49,13 @@ class RunRecordTest {
         Files.writeString(dir.resolve("new.txt"), "untracked\n");
         assertFalse(GitRevision.of(dir).modified(), "an untracked file is not a change to the code");
         Files.writeString(dir.resolve("a.txt"), "two\n");
-        assertEquals(new GitRevision(head, true), GitRevision.of(dir));
-        assertTrue(GitRevision.of(dir).toString().endsWith("(with uncommitted changes)"));
+        GitRevision two = GitRevision.of(dir);
+        assertEquals(head, two.commit());
+        assertTrue(two.modified());
+        assertTrue(two.toString().matches(head + " \\(with uncommitted changes [0-9a-f]{12}\\)"), two.toString());
+        assertEquals(two, GitRevision.of(dir), "the same edits, the same revision");
+        Files.writeString(dir.resolve("a.txt"), "three\n");
+        assertNotEquals(two.toString(), GitRevision.of(dir).toString(), "other uncommitted edits, another revision");
         git(dir, "commit", "-q", "-am", "second");
         assertEquals(new GitRevision(git(dir, "rev-parse", "HEAD"), false), GitRevision.of(dir));
     }
