@@ -95,11 +95,19 @@ public final class EpochTrainer implements Trial {
                 : Optimizer.sgd().setLearningRateTracker(lr).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(opt)
                 .optDevices(new ai.djl.Device[] {DeviceChoice.device()});
-        this.trainer = model.newTrainer(config);
-        synchronized (INIT_LOCK) {
-            Engine.getEngine(DeviceChoice.ENGINE).setRandomSeed((int) settings.seed());
-            trainer.initialize(new Shape(Math.min(settings.batchSize(), trainY.length), frames, width));
+        Trainer t = null;
+        try {
+            t = model.newTrainer(config);
+            synchronized (INIT_LOCK) {
+                Engine.getEngine(DeviceChoice.ENGINE).setRandomSeed((int) settings.seed());
+                t.initialize(new Shape(Math.min(settings.batchSize(), trainY.length), frames, width));
+            }
+        } catch (RuntimeException | Error e) { // a block that does not fit the data: free the native memory made so far
+            if (t != null) t.close();
+            model.close();
+            throw e;
         }
+        this.trainer = t;
     }
 
     @Override
