@@ -41,9 +41,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Runs per model where results are a mean ± std (default: $GENRELAB_SEEDS, else 5 with --full, fewer in quick mode).")
     Integer seeds;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "Wall-clock limit per notebook in minutes (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    /** Quick mode's limit per notebook; its slowest notebook (05-lstm) takes minutes. */
+    static final int QUICK_TIMEOUT_MINUTES = 60;
+    /** --full's limit per notebook: the 200-trial search alone (05-lstm, one cell) took about 107 minutes on 2 cores. */
+    static final int FULL_TIMEOUT_MINUTES = 12 * 60;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES",
+            description = {"Wall-clock limit per notebook in minutes, also applied to each cell; 0 for no limit.",
+                    "Default: " + QUICK_TIMEOUT_MINUTES + " in quick mode, " + FULL_TIMEOUT_MINUTES / 60
+                            + " hours with --full (its 200-trial LSTM search alone takes about 2 hours on 2 cores)."})
+    Integer timeoutMinutes;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these notebooks (names without .ipynb, comma-separated).")
@@ -57,6 +64,10 @@ public final class ReportCommand implements Callable<Integer> {
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         if (quick && full) {
             System.err.println("genrelab report: --quick and --full exclude each other");
+            return 2;
+        }
+        if (timeoutMinutes != null && timeoutMinutes < 0) {
+            System.err.println("genrelab report: --timeout must be 0 (no limit) or more minutes, not " + timeoutMinutes);
             return 2;
         }
         env.put("GENRELAB_QUICK", full ? "0" : "1");
@@ -102,7 +113,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
         if (params.seedCount() == 0) kernelEnv.remove("GENRELAB_SEEDS");
         Files.createDirectories(params.report());
-        NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, Duration.ofMinutes(timeoutMinutes));
+        Duration limit = timeout();
+        System.out.println("Time limit per notebook: " + (limit == null ? "none" : limit.toMinutes() + " min"));
+        NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, limit);
         int[] i = {0};
         int total = notebooks.size();
         List<NotebookRunner.Outcome> outcomes = runner.runAll(notebooks, o -> System.out.printf(Locale.ROOT,
@@ -116,5 +129,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("Report: " + index);
         return 0;
+    }
+
+    /**
+     * The limit per notebook: {@code --timeout} if given, else {@value #QUICK_TIMEOUT_MINUTES} minutes in quick mode and
+     * {@value #FULL_TIMEOUT_MINUTES} minutes with {@code --full}; {@code null} for no limit ({@code --timeout 0}).
+     */
+    Duration timeout() {
+        int minutes = timeoutMinutes != null ? timeoutMinutes : full ? FULL_TIMEOUT_MINUTES : QUICK_TIMEOUT_MINUTES;
+        return minutes == 0 ? null : Duration.ofMinutes(minutes);
     }
 }

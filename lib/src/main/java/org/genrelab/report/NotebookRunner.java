@@ -38,7 +38,7 @@ public final class NotebookRunner {
      * @param root      the repository (its {@code .cache/jupyter} holds the kernel spec)
      * @param outDir    the report folder: executed notebooks go to {@code notebooks/}, HTML to {@code html/}
      * @param env       extra environment for the kernels (the notebooks' parameters)
-     * @param timeout   wall-clock limit per notebook
+     * @param timeout   wall-clock limit per notebook (nbconvert applies it to each cell too); {@code null} for none
      */
     public NotebookRunner(Path root, Path outDir, Map<String, String> env, Duration timeout) {
         this(root, outDir, env, timeout, "genrelab-java");
@@ -89,7 +89,7 @@ public final class NotebookRunner {
         Files.deleteIfExists(executed);
         List<String> cmd = List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=" + kernelName,
-                "--ExecutePreprocessor.timeout=" + timeout.toSeconds(),
+                "--ExecutePreprocessor.timeout=" + (timeout == null ? -1 : timeout.toSeconds()),
                 "--ExecutePreprocessor.startup_timeout=120",
                 "--ExecutePreprocessor.record_timing=False",
                 "--output-dir", nbDir.toString(), "--output", name + ".ipynb",
@@ -121,7 +121,9 @@ public final class NotebookRunner {
         Path err = Files.createTempFile("genrelab-nbconvert", ".log");
         pb.redirectErrorStream(true).redirectOutput(err.toFile());
         Process p = pb.start();
-        boolean done = p.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS);
+        boolean done = true;
+        if (timeout == null) p.waitFor();
+        else done = p.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS);
         if (!done) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
