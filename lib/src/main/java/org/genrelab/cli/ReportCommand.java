@@ -1,5 +1,7 @@
 package org.genrelab.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,11 +118,11 @@ public final class ReportCommand implements Callable<Integer> {
         Duration limit = timeout();
         System.out.println("Time limit per notebook: " + (limit == null ? "none" : limit.toMinutes() + " min"));
         NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, limit);
-        int[] i = {0};
         int total = notebooks.size();
-        List<NotebookRunner.Outcome> outcomes = runner.runAll(notebooks, o -> System.out.printf(Locale.ROOT,
-                "[%d/%d] %-28s %s (%.1f s)%n", ++i[0], total, o.notebook(), o.ok() ? "ok" : "FAILED", o.seconds()));
-        Path index = ReportIndex.write(params.report(), outcomes, params);
+        List<NotebookRunner.Outcome> outcomes = runIndexed(runner, notebooks, params, o -> System.out.printf(Locale.ROOT,
+                "[%d/%d] %-28s %s (%.1f s)%n", o.size(), total, o.getLast().notebook(), o.getLast().ok() ? "ok" : "FAILED",
+                o.getLast().seconds()));
+        Path index = params.report().resolve("index.html");
         NotebookRunner.Outcome failed = outcomes.stream().filter(o -> !o.ok()).findFirst().orElse(null);
         if (failed != null) {
             System.err.println("\n" + failed.notebook() + " failed:\n" + failed.error());
@@ -129,6 +131,30 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("Report: " + index);
         return 0;
+    }
+
+    /**
+     * Runs the notebooks in order (stopping at the first failure) and writes {@code index.html} before the first and
+     * after each one, so that a run killed midway leaves the index of what it did.
+     *
+     * @param onEach called after each notebook with the outcomes so far
+     */
+    static List<NotebookRunner.Outcome> runIndexed(NotebookRunner runner, List<Path> notebooks, RunParameters params,
+            java.util.function.Consumer<List<NotebookRunner.Outcome>> onEach) throws IOException, InterruptedException {
+        List<String> planned = notebooks.stream().map(p -> p.getFileName().toString().replaceFirst("\\.ipynb$", "")).toList();
+        List<NotebookRunner.Outcome> done = new java.util.ArrayList<>();
+        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false));
+        runner.runAll(notebooks, o -> {
+            done.add(o);
+            onEach.accept(List.copyOf(done));
+            try {
+                ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, true));
+        return done;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.genrelab.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -10,13 +12,35 @@ import tech.tablesaw.api.Table;
 
 /** Writes the report's {@code index.html}: the run (parameters, the code's commit, the machine), every notebook with its
  * status, run time and link, then every results table (one line per experiment and model, a column per metric; the CSV
- * beside it keeps the long form) with the commit, time and settings of the run that wrote it ({@link RunRecord}). */
+ * beside it keeps the long form) with the commit, time and settings of the run that wrote it ({@link RunRecord}).
+ * The report command rewrites it before the first notebook and after each one, atomically, so that a run killed
+ * midway leaves an index of what it did, never the previous run's. */
 public final class ReportIndex {
 
     private ReportIndex() {
     }
 
+    /**
+     * Where the run stands.
+     *
+     * @param planned  every notebook the run was asked to execute, in order; those without an outcome are listed
+     *                 as still to run (or, once the run has ended, as not run)
+     * @param finished whether the run has ended (all notebooks ran, or it stopped at a failure)
+     */
+    public record Progress(List<String> planned, boolean finished) {
+        public Progress {
+            planned = List.copyOf(planned);
+        }
+    }
+
+    /** The index of a run that has ended with these outcomes. */
     public static Path write(Path reportDir, List<NotebookRunner.Outcome> outcomes, RunParameters params) throws IOException {
+        return write(reportDir, outcomes, params, new Progress(outcomes.stream().map(NotebookRunner.Outcome::notebook).toList(), true));
+    }
+
+    /** The index of a run, finished or not; written to a temporary file, then moved over {@code index.html}. */
+    public static Path write(Path reportDir, List<NotebookRunner.Outcome> outcomes, RunParameters params, Progress progress)
+            throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>GenreLab report</title>")
           .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}td,th{padding:3px 10px}")
@@ -27,13 +51,27 @@ public final class ReportIndex {
                 .append(HtmlTables.escape(v)).append("</td></tr>"));
         sb.append("<tr><td>code</td><td>").append(HtmlTables.escape(GitRevision.of(params.root()).toString()))
           .append("</td></tr><tr><td>machine</td><td>").append(HtmlTables.escape(Machine.describe())).append("</td></tr>");
-        sb.append("</table><h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>run time</th></tr>");
+        sb.append("</table><h2>Notebooks</h2>");
+        if (!progress.finished()) {
+            sb.append("<p class=\"fail\">Run in progress (or stopped before it ended): ").append(outcomes.size())
+              .append(" of ").append(progress.planned().size()).append(" notebooks done; this page was written ")
+              .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(".</p>");
+        }
+        sb.append("<table><tr><th>notebook</th><th>status</th><th>run time</th></tr>");
         double total = 0;
         for (NotebookRunner.Outcome o : outcomes) {
             total += o.seconds();
             String link = o.html() != null ? "<a href=\"html/" + o.notebook() + ".html\">" + o.notebook() + "</a>" : o.notebook();
             sb.append("<tr><td>").append(link).append("</td><td class=\"").append(o.ok() ? "ok\">ok" : "fail\">failed")
               .append("</td><td>").append(String.format(Locale.ROOT, "%.1f s", o.seconds())).append("</td></tr>");
+        }
+        List<String> done = outcomes.stream().map(NotebookRunner.Outcome::notebook).toList();
+        boolean first = true;
+        for (String nb : progress.planned()) {
+            if (done.contains(nb)) continue;
+            String status = progress.finished() ? "not run" : first ? "running" : "to run";
+            first = false;
+            sb.append("<tr><td>").append(HtmlTables.escape(nb)).append("</td><td>").append(status).append("</td><td></td></tr>");
         }
         sb.append(String.format(Locale.ROOT, "<tr><td><b>total</b></td><td></td><td><b>%.1f s</b></td></tr></table>", total));
         for (NotebookRunner.Outcome o : outcomes) {
@@ -63,7 +101,9 @@ public final class ReportIndex {
         sb.append("</body></html>\n");
         Path index = reportDir.resolve("index.html");
         Files.createDirectories(reportDir);
-        Files.writeString(index, sb.toString());
+        Path tmp = reportDir.resolve("index.html.tmp");
+        Files.writeString(tmp, sb.toString());
+        Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return index;
     }
 

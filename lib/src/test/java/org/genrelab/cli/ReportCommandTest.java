@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.genrelab.SharedData;
+import org.genrelab.report.NotebookRunner;
+import org.genrelab.report.RunParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ReportCommandTest {
@@ -46,5 +54,43 @@ class ReportCommandTest {
         assertTrue(help.contains("60 in quick mode"), help);
         assertTrue(help.contains("12 hours with --full"), help);
         assertTrue(help.contains("0 for no limit"), help);
+    }
+
+    /** A notebook of Python cells (the stock python3 kernel: fast, and no Java kernel spec needed). */
+    static Path pythonNotebook(Path dir, String name, String... cells) throws Exception {
+        StringBuilder sb = new StringBuilder("{\"cells\":[");
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append("{\"cell_type\":\"code\",\"metadata\":{},\"execution_count\":null,\"outputs\":[],\"source\":")
+              .append(new com.google.gson.Gson().toJson(cells[i])).append('}');
+        }
+        sb.append("],\"metadata\":{\"kernelspec\":{\"name\":\"python3\",\"display_name\":\"Python 3\",\"language\":\"python\"}},")
+          .append("\"nbformat\":4,\"nbformat_minor\":5}");
+        Path nb = dir.resolve(name + ".ipynb");
+        Files.writeString(nb, sb.toString());
+        return nb;
+    }
+
+    @Test
+    void theIndexIsWrittenBeforeTheFirstNotebookAndAfterEachOne(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        String readIndex = "import os\nhtml = open(os.path.join(os.environ['GENRELAB_REPORT'], 'index.html')).read()\n";
+        Path a = pythonNotebook(dir, "01-a", readIndex + "print('A sees ok:', html.count('class=\"ok\">ok'), 'running:', html.count('>running<'))");
+        Path b = pythonNotebook(dir, "02-b", readIndex + "print('B sees ok:', html.count('class=\"ok\">ok'), 'running:', html.count('>running<'))");
+        RunParameters params = RunParameters.from(Map.of("GENRELAB_ROOT", SharedData.repo().toString(),
+                "GENRELAB_REPORT", out.toString()));
+        NotebookRunner runner = new NotebookRunner(SharedData.repo(), out, Map.of("GENRELAB_REPORT", out.toString()),
+                Duration.ofMinutes(5), "python3");
+        List<Integer> seen = new java.util.ArrayList<>();
+        var outcomes = ReportCommand.runIndexed(runner, List.of(a, b), params, o -> seen.add(o.size()));
+        assertEquals(List.of(1, 2), seen);
+        assertTrue(outcomes.stream().allMatch(NotebookRunner.Outcome::ok), () -> outcomes.toString());
+        // each notebook read the index as it stood while it ran
+        assertTrue(Files.readString(out.resolve("notebooks/01-a.ipynb")).contains("A sees ok: 0 running: 1"));
+        assertTrue(Files.readString(out.resolve("notebooks/02-b.ipynb")).contains("B sees ok: 1 running: 1"));
+        String last = Files.readString(out.resolve("index.html"));
+        assertEquals(2, last.split("class=\"ok\">ok", -1).length - 1, last);
+        assertFalse(last.contains("Run in progress"), "the last index is the finished run's");
+        assertFalse(Files.exists(out.resolve("index.html.tmp")));
     }
 }
