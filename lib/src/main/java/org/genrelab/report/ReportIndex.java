@@ -86,7 +86,14 @@ public final class ReportIndex {
                     String name = f.getFileName().toString();
                     sb.append("<h3>").append(HtmlTables.escape(name.replaceFirst("\\.csv$", "")))
                       .append(" <small>(<a href=\"results/").append(name).append("\">csv</a>)</small></h3>");
-                    List<ResultRow> rows = ResultsCsv.read(f);
+                    List<ResultRow> rows;
+                    try {
+                        rows = ResultsCsv.read(f);
+                    } catch (IOException | RuntimeException e) { // one bad file costs its table, not the index
+                        sb.append("<p class=\"fail\">Unreadable results file: ").append(HtmlTables.escape(String.valueOf(e)))
+                          .append("</p>");
+                        continue;
+                    }
                     Table table;
                     try {
                         table = ResultsCsv.toWideTable("", rows);

@@ -105,4 +105,19 @@ class NotebookRunnerTest {
         assertTrue(html.contains(">metric</th>"), "the long form, not the wide one");
         assertTrue(html.contains(">0.51") && html.contains(">0.52"), "both rows are shown");
     }
+
+    @Test
+    void anUnreadableResultsFileIsShownAsSuchAndTheOthersStillAre(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("results"));
+        Files.writeString(out.resolve("results/01-broken.csv"), "experiment,model,metric,value,std,runs,seconds,device,dataset\n"
+                + "e,m,f1,not-a-number,0,1,1,cpu,d\n");
+        Files.writeString(out.resolve("results/02-other.csv"), "a,b\n1,2\n");
+        ResultsCsv.write(out.resolve("results/03-good.csv"),
+                List.of(new ResultRow("part2", "cnn", "macro_f1", 0.5355, 0, 1, 3, "cpu", "d")));
+        var ok = new NotebookRunner.Outcome("03-good", true, 1.5, null, null, null);
+        String html = Files.readString(ReportIndex.write(out, List.of(ok), RunParameters.from(Map.of())));
+        assertTrue(html.contains("Unreadable results file: java.lang.NumberFormatException"), html);
+        assertTrue(html.contains("02-other.csv: not a results file"), html);
+        assertTrue(html.contains(">0.5355<"), "the readable table is still there");
+    }
 }
