@@ -143,17 +143,18 @@ public final class ReportCommand implements Callable<Integer> {
             java.util.function.Consumer<List<NotebookRunner.Outcome>> onEach) throws IOException, InterruptedException {
         List<String> planned = notebooks.stream().map(p -> p.getFileName().toString().replaceFirst("\\.ipynb$", "")).toList();
         List<NotebookRunner.Outcome> done = new java.util.ArrayList<>();
-        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false));
+        java.time.Instant started = java.time.Instant.now();
+        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false, started));
         runner.runAll(notebooks, o -> {
             done.add(o);
             onEach.accept(List.copyOf(done));
             try {
-                ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false));
+                ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false, started));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, true));
+        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, true, started));
         return done;
     }
 

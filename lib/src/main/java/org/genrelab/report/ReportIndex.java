@@ -26,16 +26,19 @@ public final class ReportIndex {
      * @param planned  every notebook the run was asked to execute, in order; those without an outcome are listed
      *                 as still to run (or, once the run has ended, as not run)
      * @param finished whether the run has ended (all notebooks ran, or it stopped at a failure)
+     * @param started  when the run began: results tables written before it are marked as not from this run;
+     *                 {@code null} if unknown (nothing is marked)
      */
-    public record Progress(List<String> planned, boolean finished) {
+    public record Progress(List<String> planned, boolean finished, Instant started) {
         public Progress {
             planned = List.copyOf(planned);
         }
     }
 
-    /** The index of a run that has ended with these outcomes. */
+    /** The index of a run that has ended with these outcomes (its start unknown: no table is marked as older). */
     public static Path write(Path reportDir, List<NotebookRunner.Outcome> outcomes, RunParameters params) throws IOException {
-        return write(reportDir, outcomes, params, new Progress(outcomes.stream().map(NotebookRunner.Outcome::notebook).toList(), true));
+        return write(reportDir, outcomes, params,
+                new Progress(outcomes.stream().map(NotebookRunner.Outcome::notebook).toList(), true, null));
     }
 
     /** The index of a run, finished or not; written to a temporary file, then moved over {@code index.html}. */
@@ -49,6 +52,10 @@ public final class ReportIndex {
           .append("<h2>Run</h2><table>");
         params.asMap().forEach((k, v) -> sb.append("<tr><td>").append(HtmlTables.escape(k)).append("</td><td>")
                 .append(HtmlTables.escape(v)).append("</td></tr>"));
+        if (progress.started() != null) {
+            sb.append("<tr><td>started</td><td>").append(progress.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+              .append("</td></tr>");
+        }
         sb.append("<tr><td>code</td><td>").append(HtmlTables.escape(GitRevision.of(params.root()).toString()))
           .append("</td></tr><tr><td>machine</td><td>").append(HtmlTables.escape(Machine.describe())).append("</td></tr>");
         sb.append("</table><h2>Notebooks</h2>");
@@ -84,8 +91,11 @@ public final class ReportIndex {
             try (Stream<Path> s = Files.list(results)) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                     String name = f.getFileName().toString();
+                    Provenance prov = provenance(f, progress.started());
                     sb.append("<h3>").append(HtmlTables.escape(name.replaceFirst("\\.csv$", "")))
-                      .append(" <small>(<a href=\"results/").append(name).append("\">csv</a>)</small></h3>");
+                      .append(" <small>(<a href=\"results/").append(name).append("\">csv</a>) ")
+                      .append(HtmlTables.escape(prov.mode())).append("</small>")
+                      .append(prov.older() ? " <span class=\"fail\">not from this run</span>" : "").append("</h3>");
                     List<ResultRow> rows;
                     try {
                         rows = ResultsCsv.read(f);
@@ -101,7 +111,7 @@ public final class ReportIndex {
                         table = ResultsCsv.toTable("", rows);
                     }
                     sb.append(HtmlTables.toHtml(table));
-                    sb.append("<p class=\"run\">").append(HtmlTables.escape(provenance(f))).append("</p>");
+                    sb.append("<p class=\"run\">").append(HtmlTables.escape(prov.line())).append("</p>");
                 }
             }
         }
@@ -114,15 +124,54 @@ public final class ReportIndex {
         return index;
     }
 
-    /** One line on the run that wrote a results file, from the {@link RunRecord} beside it. */
-    static String provenance(Path resultsCsv) {
+    /**
+     * What the index says about a results file.
+     *
+     * @param mode  its mode and seed, e.g. "quick mode, seed 42" or "full mode, seed 42, 10 seeds" (from its run record)
+     * @param older whether it was written before this run started, so this run did not produce it
+     * @param line  when and by which commit it was written, with the settings
+     */
+    record Provenance(String mode, boolean older, String line) {
+    }
+
+    /** The provenance of a results file from the {@link RunRecord} beside it; {@code started}: this run's start, or null. */
+    static Provenance provenance(Path resultsCsv, Instant started) {
+        RunRecord r;
         try {
-            return RunRecord.besideResults(resultsCsv)
-                    .map(r -> "Written " + r.finished() + " by commit " + r.shortCommit()
-                            + (r.settings().isEmpty() ? "" : "; settings: " + r.settings()))
-                    .orElse("No run record beside this file: the commit and settings that produced it are unknown.");
+            r = RunRecord.besideResults(resultsCsv).orElse(null);
         } catch (IOException e) {
-            return "Unreadable run record: " + e.getMessage();
+            return new Provenance("mode and seed unknown", olderThan(resultsCsv, null, started),
+                    "Unreadable run record: " + e.getMessage());
+        }
+        if (r == null) {
+            return new Provenance("mode and seed unknown", olderThan(resultsCsv, null, started),
+                    "No run record beside this file: the commit and settings that produced it are unknown.");
+        }
+        boolean older = olderThan(resultsCsv, r, started);
+        return new Provenance(modeAndSeed(r.parameters()), older, "Written " + r.finished() + " by commit " + r.shortCommit()
+                + (older ? ", before this run started (" + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "): this run did not write it" : "")
+                + (r.settings().isEmpty() ? "" : "; settings: " + r.settings()));
+    }
+
+    /** "quick mode, seed 42", with the seed count when the run set one, from a run record's parameters. */
+    static String modeAndSeed(java.util.Map<String, String> p) {
+        String quick = p.get("GENRELAB_QUICK");
+        String mode = "1".equals(quick) ? "quick mode" : "0".equals(quick) ? "full mode" : "mode unknown";
+        String seed = p.get("GENRELAB_SEED");
+        String seeds = p.getOrDefault("GENRELAB_SEEDS", "");
+        return mode + ", seed " + (seed == null ? "unknown" : seed) + (seeds.matches("\\d+") ? ", " + seeds + " seeds" : "");
+    }
+
+    /** Whether a results file predates the run: by its record's finishing time, else by the file's time. */
+    private static boolean olderThan(Path resultsCsv, RunRecord r, Instant started) {
+        if (started == null) return false;
+        Instant since = started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // records keep whole seconds
+        try {
+            Instant written = r != null ? Instant.parse(r.finished()) : Files.getLastModifiedTime(resultsCsv).toInstant();
+            return written.isBefore(since);
+        } catch (IOException | java.time.DateTimeException e) {
+            return true; // cannot tell when it was written: do not claim it for this run
         }
     }
 }

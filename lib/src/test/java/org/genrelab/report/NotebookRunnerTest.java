@@ -120,4 +120,38 @@ class NotebookRunnerTest {
         assertTrue(html.contains("02-other.csv: not a results file"), html);
         assertTrue(html.contains(">0.5355<"), "the readable table is still there");
     }
+
+    @Test
+    void eachTableShowsItsModeAndSeedAndTablesOlderThanTheRunAreMarked(@TempDir Path out) throws IOException {
+        Path results = out.resolve("results");
+        var rows = List.of(new ResultRow("part2", "cnn", "macro_f1", 0.5355, 0, 1, 3, "cpu", "d"));
+        // left by an earlier full run with ten seeds
+        ResultsCsv.write(results.resolve("05-lstm.csv"), rows);
+        new RunRecord("05-lstm", "2026-01-02T03:04:05Z", "0123456789abcdef", false, "m",
+                Map.of("GENRELAB_QUICK", "0", "GENRELAB_SEED", "7", "GENRELAB_SEEDS", "10"), "").write(RunRecord.fileFor(results.resolve("05-lstm.csv")));
+        // written by this (quick) run
+        java.time.Instant started = java.time.Instant.now();
+        RunParameters quick = RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_SEED", "42", "GENRELAB_REPORT", out.toString()));
+        ResultsCsv.write(quick, "07-cnn", rows, "epochs 2");
+        // no record, file older than the run
+        ResultsCsv.write(results.resolve("04-logreg.csv"), rows);
+        Files.setLastModifiedTime(results.resolve("04-logreg.csv"), java.nio.file.attribute.FileTime.from(started.minusSeconds(3600)));
+        var ok = new NotebookRunner.Outcome("07-cnn", true, 1.5, null, null, null);
+        String html = Files.readString(ReportIndex.write(out, List.of(ok), quick,
+                new ReportIndex.Progress(List.of("07-cnn"), true, started)));
+        String lstm = section(html, "05-lstm"), cnn = section(html, "07-cnn"), logreg = section(html, "04-logreg");
+        assertTrue(lstm.contains("full mode, seed 7, 10 seeds"), lstm);
+        assertTrue(lstm.contains("not from this run") && lstm.contains("before this run started"), lstm);
+        assertTrue(cnn.contains("quick mode, seed 42"), cnn);
+        assertFalse(cnn.contains("not from this run"), cnn);
+        assertTrue(logreg.contains("mode and seed unknown") && logreg.contains("not from this run"), logreg);
+    }
+
+    /** The index's part about one results table: from its heading to the next. */
+    static String section(String html, String table) {
+        int i = html.indexOf("<h3>" + table + " ");
+        assertTrue(i >= 0, "no table " + table + " in " + html);
+        int j = html.indexOf("<h3>", i + 1);
+        return html.substring(i, j < 0 ? html.length() : j);
+    }
 }
