@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.genrelab.SharedData;
 import org.genrelab.report.NotebookRunner;
+import org.genrelab.report.PythonNotebooks;
 import org.genrelab.report.RunParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,27 +57,12 @@ class ReportCommandTest {
         assertTrue(help.contains("0 for no limit"), help);
     }
 
-    /** A notebook of Python cells (the stock python3 kernel: fast, and no Java kernel spec needed). */
-    static Path pythonNotebook(Path dir, String name, String... cells) throws Exception {
-        StringBuilder sb = new StringBuilder("{\"cells\":[");
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append("{\"cell_type\":\"code\",\"metadata\":{},\"execution_count\":null,\"outputs\":[],\"source\":")
-              .append(new com.google.gson.Gson().toJson(cells[i])).append('}');
-        }
-        sb.append("],\"metadata\":{\"kernelspec\":{\"name\":\"python3\",\"display_name\":\"Python 3\",\"language\":\"python\"}},")
-          .append("\"nbformat\":4,\"nbformat_minor\":5}");
-        Path nb = dir.resolve(name + ".ipynb");
-        Files.writeString(nb, sb.toString());
-        return nb;
-    }
-
     @Test
     void theIndexIsWrittenBeforeTheFirstNotebookAndAfterEachOne(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
         String readIndex = "import os\nhtml = open(os.path.join(os.environ['GENRELAB_REPORT'], 'index.html')).read()\n";
-        Path a = pythonNotebook(dir, "01-a", readIndex + "print('A sees ok:', html.count('class=\"ok\">ok'), 'running:', html.count('>running<'))");
-        Path b = pythonNotebook(dir, "02-b", readIndex + "print('B sees ok:', html.count('class=\"ok\">ok'), 'running:', html.count('>running<'))");
+        Path a = PythonNotebooks.write(dir, "01-a", readIndex + "print('A sees ok:', html.count('class=\"ok\">ok'), 'running:', html.count('>running<'))");
+        Path b = PythonNotebooks.write(dir, "02-b", readIndex + "print('B sees ok:', html.count('class=\"ok\">ok'), 'running:', html.count('>running<'))");
         RunParameters params = RunParameters.from(Map.of("GENRELAB_ROOT", SharedData.repo().toString(),
                 "GENRELAB_REPORT", out.toString()));
         NotebookRunner runner = new NotebookRunner(SharedData.repo(), out, Map.of("GENRELAB_REPORT", out.toString()),

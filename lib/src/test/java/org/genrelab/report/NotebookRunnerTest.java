@@ -154,4 +154,49 @@ class NotebookRunnerTest {
         int j = html.indexOf("<h3>", i + 1);
         return html.substring(i, j < 0 ? html.length() : j);
     }
+
+    static NotebookRunner pythonRunner(Path out) {
+        return new NotebookRunner(ROOT, out, Map.of(), Duration.ofMinutes(5), "python3");
+    }
+
+    @Test
+    void aFailingNotebookKeepsWhatItShowedBeforeTheFailingCell(@TempDir Path dir) throws Exception {
+        Path nb = PythonNotebooks.write(dir, "98-fails", "print('shown ' + 'before')", "raise ValueError('deliberate failure')",
+                "print('never ' + 'ran')");
+        Path out = dir.resolve("report");
+        NotebookRunner.Outcome o = pythonRunner(out).run(nb);
+        assertFalse(o.ok(), "a failing cell fails the notebook");
+        assertTrue(o.error().contains("An error occurred while executing the following cell"), o.error());
+        assertTrue(o.error().contains("raise ValueError") && o.error().contains("deliberate failure"), o.error());
+        assertNotNull(o.executed(), "the executed part is kept");
+        String executed = Files.readString(o.executed());
+        assertTrue(executed.contains("shown before"), "the first cell's output is kept");
+        assertFalse(executed.contains("never ran"), "the cells after the failing one did not run");
+        assertEquals(List.of("cell 2: ValueError: deliberate failure"), NotebookRunner.errorOutputs(o.executed()));
+        assertNotNull(o.html());
+        assertTrue(Files.readString(o.html()).contains("shown before"), "the HTML shows it too");
+        String index = Files.readString(ReportIndex.write(out, List.of(o), RunParameters.from(Map.of())));
+        assertTrue(index.contains("href=\"html/98-fails.html\"") && index.contains("deliberate failure")
+                && index.contains("fail\">failed"), index);
+    }
+
+    @Test
+    void anErrorOutputInAnExecutedNotebookMarksItFailed(@TempDir Path dir) throws Exception {
+        // a cell tagged raises-exception lets execution go on past its error: the run succeeds, the notebook shows an error
+        Path nb = PythonNotebooks.writeTagged(dir, "97-tagged", new String[][] {{"raises-exception"}, null},
+                "1 / 0", "print('after')");
+        NotebookRunner.Outcome o = pythonRunner(dir.resolve("report")).run(nb);
+        assertFalse(o.ok(), "an error output is a failure");
+        assertTrue(o.error().contains("cell 1: ZeroDivisionError: division by zero"), o.error());
+        assertTrue(Files.readString(o.executed()).contains("after"));
+    }
+
+    @Test
+    void aNotebookThatRunsCleanlyIsOk(@TempDir Path dir) throws Exception {
+        NotebookRunner.Outcome o = pythonRunner(dir.resolve("report")).run(PythonNotebooks.write(dir, "96-fine", "print(6 * 7)"));
+        assertTrue(o.ok(), () -> o.error());
+        assertTrue(Files.readString(o.executed()).contains("42"));
+        assertFalse(Files.readString(o.executed()).contains("\"execution\""), "no timing metadata");
+        assertTrue(Files.exists(o.html()));
+    }
 }
