@@ -16,8 +16,9 @@ done
 say() { [ "$QUIET" = 1 ] || echo "[setup] $*" >&2; }
 step() { echo "[setup] $*" >&2; } # a step that does work: shown even with --quiet, so a first run is not silent for minutes
 
-# 1. Debian packages: Jupyter + nbconvert, fonts for headless charts, the GM SoundFont, sklearn (reference checks)
-PKGS=(jupyter-nbconvert jupyter-client python3-ipykernel python3-nbclient python3-nbformat
+# 1. Debian packages: Jupyter + nbconvert, the notebook server (interactive use: jupyter notebook notebooks/),
+#    fonts for headless charts, the GM SoundFont, sklearn (reference checks)
+PKGS=(jupyter-nbconvert jupyter-client jupyter-notebook python3-ipykernel python3-nbclient python3-nbformat
       fonts-dejavu-core fontconfig fluid-soundfont-gm python3-numpy python3-sklearn maven)
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
