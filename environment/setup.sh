@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and builds everything GenreLab needs on a fresh Debian machine, then writes the
 # project's Java kernel spec. Idempotent: each step is skipped when already done.
-#   environment/setup.sh [--no-apt] [--quiet]
+#   environment/setup.sh [--no-apt] [--quiet]   (--quiet: only the steps that install or build say so)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APT=1; QUIET=0
@@ -14,9 +14,11 @@ for a in "$@"; do
   esac
 done
 say() { [ "$QUIET" = 1 ] || echo "[setup] $*" >&2; }
+step() { echo "[setup] $*" >&2; } # a step that does work: shown even with --quiet, so a first run is not silent for minutes
 
-# 1. Debian packages: Jupyter + nbconvert, fonts for headless charts, the GM SoundFont, sklearn (reference checks)
-PKGS=(jupyter-nbconvert jupyter-client python3-ipykernel python3-nbclient python3-nbformat
+# 1. Debian packages: Jupyter + nbconvert, the notebook server (interactive use: jupyter notebook notebooks/),
+#    fonts for headless charts, the GM SoundFont, sklearn (reference checks)
+PKGS=(jupyter-nbconvert jupyter-client jupyter-notebook python3-ipykernel python3-nbclient python3-nbformat
       fonts-dejavu-core fontconfig fluid-soundfont-gm python3-numpy python3-sklearn maven)
 missing=()
 for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -25,7 +27,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "setup.sh: missing Debian packages: ${missing[*]} (run without --no-apt, as root)" >&2; exit 1
   fi
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  say "installing ${missing[*]}"
+  step "installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
@@ -40,8 +42,8 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 stamp="$ROOT/.cache/build.stamp"
 newest=$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/environment/kernel" -newer "$stamp" -type f 2>/dev/null | head -1 || true)
 if [ ! -f "$stamp" ] || [ -n "$newest" ] || [ ! -f "$ROOT/lib/target/classpath.txt" ]; then
-  say "building lib/ and the kernel launcher (mvn package)"
   log="$ROOT/.cache/build.log"; mkdir -p "$ROOT/.cache"
+  step "building lib/ and the kernel launcher (mvn package, a few minutes on a first run; log: $log)"
   if ! (cd "$ROOT" && mvn -B -Dstyle.color=never package -DskipTests) >"$log" 2>&1; then
     grep -E "ERROR|BUILD" "$log" | head -40 >&2
     echo "setup.sh: the Maven build failed (full log: $log)" >&2; exit 1

@@ -1,5 +1,7 @@
 package org.genrelab.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,9 +43,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Runs per model where results are a mean ± std (default: $GENRELAB_SEEDS, else 5 with --full, fewer in quick mode).")
     Integer seeds;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "Wall-clock limit per notebook in minutes (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    /** Quick mode's limit per notebook; its slowest notebook (05-lstm) takes minutes. */
+    static final int QUICK_TIMEOUT_MINUTES = 60;
+    /** --full's limit per notebook: the 200-trial search alone (05-lstm, one cell) took about 107 minutes on 2 cores. */
+    static final int FULL_TIMEOUT_MINUTES = 12 * 60;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES",
+            description = {"Wall-clock limit per notebook in minutes, also applied to each cell; 0 for no limit.",
+                    "Default: " + QUICK_TIMEOUT_MINUTES + " in quick mode, " + FULL_TIMEOUT_MINUTES / 60
+                            + " hours with --full (its 200-trial LSTM search alone takes about 2 hours on 2 cores)."})
+    Integer timeoutMinutes;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these notebooks (names without .ipynb, comma-separated).")
@@ -57,6 +66,10 @@ public final class ReportCommand implements Callable<Integer> {
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         if (quick && full) {
             System.err.println("genrelab report: --quick and --full exclude each other");
+            return 2;
+        }
+        if (timeoutMinutes != null && timeoutMinutes < 0) {
+            System.err.println("genrelab report: --timeout must be 0 (no limit) or more minutes, not " + timeoutMinutes);
             return 2;
         }
         env.put("GENRELAB_QUICK", full ? "0" : "1");
@@ -102,12 +115,14 @@ public final class ReportCommand implements Callable<Integer> {
         if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
         if (params.seedCount() == 0) kernelEnv.remove("GENRELAB_SEEDS");
         Files.createDirectories(params.report());
-        NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, Duration.ofMinutes(timeoutMinutes));
-        int[] i = {0};
+        Duration limit = timeout();
+        System.out.println("Time limit per notebook: " + (limit == null ? "none" : limit.toMinutes() + " min"));
+        NotebookRunner runner = new NotebookRunner(root, params.report(), kernelEnv, limit);
         int total = notebooks.size();
-        List<NotebookRunner.Outcome> outcomes = runner.runAll(notebooks, o -> System.out.printf(Locale.ROOT,
-                "[%d/%d] %-28s %s (%.1f s)%n", ++i[0], total, o.notebook(), o.ok() ? "ok" : "FAILED", o.seconds()));
-        Path index = ReportIndex.write(params.report(), outcomes, params);
+        List<NotebookRunner.Outcome> outcomes = runIndexed(runner, notebooks, params, o -> System.out.printf(Locale.ROOT,
+                "[%d/%d] %-28s %s (%.1f s)%n", o.size(), total, o.getLast().notebook(), o.getLast().ok() ? "ok" : "FAILED",
+                o.getLast().seconds()));
+        Path index = params.report().resolve("index.html");
         NotebookRunner.Outcome failed = outcomes.stream().filter(o -> !o.ok()).findFirst().orElse(null);
         if (failed != null) {
             System.err.println("\n" + failed.notebook() + " failed:\n" + failed.error());
@@ -116,5 +131,39 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("Report: " + index);
         return 0;
+    }
+
+    /**
+     * Runs the notebooks in order (stopping at the first failure) and writes {@code index.html} before the first and
+     * after each one, so that a run killed midway leaves the index of what it did.
+     *
+     * @param onEach called after each notebook with the outcomes so far
+     */
+    static List<NotebookRunner.Outcome> runIndexed(NotebookRunner runner, List<Path> notebooks, RunParameters params,
+            java.util.function.Consumer<List<NotebookRunner.Outcome>> onEach) throws IOException, InterruptedException {
+        List<String> planned = notebooks.stream().map(p -> p.getFileName().toString().replaceFirst("\\.ipynb$", "")).toList();
+        List<NotebookRunner.Outcome> done = new java.util.ArrayList<>();
+        java.time.Instant started = java.time.Instant.now();
+        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false, started));
+        runner.runAll(notebooks, o -> {
+            done.add(o);
+            onEach.accept(List.copyOf(done));
+            try {
+                ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false, started));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, true, started));
+        return done;
+    }
+
+    /**
+     * The limit per notebook: {@code --timeout} if given, else {@value #QUICK_TIMEOUT_MINUTES} minutes in quick mode and
+     * {@value #FULL_TIMEOUT_MINUTES} minutes with {@code --full}; {@code null} for no limit ({@code --timeout 0}).
+     */
+    Duration timeout() {
+        int minutes = timeoutMinutes != null ? timeoutMinutes : full ? FULL_TIMEOUT_MINUTES : QUICK_TIMEOUT_MINUTES;
+        return minutes == 0 ? null : Duration.ofMinutes(minutes);
     }
 }

@@ -28,7 +28,7 @@ import org.genrelab.tune.TrialRecord;
 public final class Part2Experiments {
 
     /** Experiment name in result rows. */
-    public static final String EXPERIMENT = "part2";
+    public static final String EXPERIMENT = org.genrelab.report.Part2Summary.EXPERIMENT;
     /** Dataset name in result rows. */
     public static final String DATASET = "study-embeddings";
 
@@ -278,6 +278,24 @@ public final class Part2Experiments {
         for (int i = 0; i < seeds.length; i++) seeds[i] = seed + i;
         List<ModelResult> out = new ArrayList<>();
         for (int h : p.fcnnHidden()) out.add(fcnn("2-1", h, data, p, seeds));
+        return out;
+    }
+
+    /**
+     * Experiment of the FCNN 2-1 hidden-size sweep's result rows: they share {@code 06-fcnn}'s results file with the
+     * variants (experiment {@link #EXPERIMENT}) but not their table (the sweep's {@code fcnn-2-1-h30} has other runs).
+     */
+    public static final String FCNN_SWEEP_EXPERIMENT = "part2-fcnn-sweep";
+
+    /** The result rows of a {@link #fcnnSweep}, one model per hidden size, under {@link #FCNN_SWEEP_EXPERIMENT}. */
+    public static List<ResultRow> fcnnSweepRows(List<ModelResult> sweep) {
+        List<ResultRow> out = new ArrayList<>();
+        for (ModelResult m : sweep) {
+            for (ResultRow r : m.rows()) {
+                out.add(new ResultRow(FCNN_SWEEP_EXPERIMENT, r.model(), r.metric(), r.value(), r.std(), r.runs(), r.seconds(),
+                        r.device(), r.dataset()));
+            }
+        }
         return out;
     }
 

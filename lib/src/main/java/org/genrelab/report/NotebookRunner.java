@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Executes notebooks headless with {@code jupyter nbconvert --execute}, in order, on GenreLab's Java
- * kernel, and renders each executed notebook to HTML.
+ * Executes notebooks headless as {@code jupyter nbconvert --execute} does (through {@code environment/execute-notebook.py},
+ * which also keeps a failing notebook's outputs up to its error), in order, on GenreLab's Java kernel, and renders each
+ * executed notebook to HTML.
  *
  * <p>Per notebook: a wall-clock timeout (the whole process tree is killed when it runs out); no
  * timing metadata in the executed notebook ({@code record_timing=False}), so that the same inputs
  * give the same file; every kernel JVM that the run started is ended afterwards (the kernel records
- * its pid in a folder this runner names). The run stops at the first failing notebook and reports
- * that cell's error.
+ * its pid in a folder this runner names). Within a notebook, execution stops at the first failing cell; the executed
+ * notebook and its HTML keep everything before it and the error. The run stops at the first failing notebook and
+ * reports that cell's error.
  */
 public final class NotebookRunner {
 
@@ -38,7 +40,7 @@ public final class NotebookRunner {
      * @param root      the repository (its {@code .cache/jupyter} holds the kernel spec)
      * @param outDir    the report folder: executed notebooks go to {@code notebooks/}, HTML to {@code html/}
      * @param env       extra environment for the kernels (the notebooks' parameters)
-     * @param timeout   wall-clock limit per notebook
+     * @param timeout   wall-clock limit per notebook (nbconvert applies it to each cell too); {@code null} for none
      */
     public NotebookRunner(Path root, Path outDir, Map<String, String> env, Duration timeout) {
         this(root, outDir, env, timeout, "genrelab-java");
@@ -76,7 +78,11 @@ public final class NotebookRunner {
         return out;
     }
 
-    /** Executes one notebook and, if it succeeded, renders it to HTML. */
+    /**
+     * Executes one notebook ({@code environment/execute-notebook.py}: nbconvert's executor and writer) and renders it to
+     * HTML. A notebook whose cell fails is still written and rendered up to that cell's error (the cells after it do not
+     * run), and its outcome is failed; so is one whose executed notebook holds an error output.
+     */
     public Outcome run(Path notebook) throws IOException, InterruptedException {
         String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
         Path nbDir = outDir.resolve("notebooks");
@@ -87,25 +93,71 @@ public final class NotebookRunner {
         long t0 = System.nanoTime();
         Path executed = nbDir.resolve(name + ".ipynb");
         Files.deleteIfExists(executed);
-        List<String> cmd = List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.kernel_name=" + kernelName,
-                "--ExecutePreprocessor.timeout=" + timeout.toSeconds(),
-                "--ExecutePreprocessor.startup_timeout=120",
-                "--ExecutePreprocessor.record_timing=False",
-                "--output-dir", nbDir.toString(), "--output", name + ".ipynb",
-                notebook.toAbsolutePath().toString());
+        List<String> cmd = List.of(jupyterPython(), root.resolve("environment/execute-notebook.py").toString(), kernelName,
+                Long.toString(timeout == null ? 0 : timeout.toSeconds()), notebook.toAbsolutePath().toString(),
+                executed.toString());
         Result r = exec(cmd, pids);
         double seconds = (System.nanoTime() - t0) / 1e9;
         endKernels(pids);
-        if (!r.ok || !Files.exists(executed)) {
-            return new Outcome(name, false, seconds, r.timedOut
-                    ? "timed out after " + timeout.toSeconds() + " s\n" + cellError(r.stderr)
-                    : cellError(r.stderr), null, null);
+        String error = r.ok ? null : r.timedOut ? "timed out after " + timeout.toSeconds() + " s\n" + cellError(r.stderr)
+                : cellError(r.stderr);
+        if (!Files.exists(executed)) {
+            return new Outcome(name, false, seconds, error != null ? error : "no executed notebook written\n" + tail(r.stderr, 25),
+                    null, null);
+        }
+        List<String> errorOutputs = errorOutputs(executed);
+        if (error == null && !errorOutputs.isEmpty()) {
+            error = "the executed notebook holds error output:\n" + String.join("\n", errorOutputs);
         }
         Result h = exec(List.of("jupyter", "nbconvert", "--to", "html", "--output-dir", htmlDir.toString(),
                 executed.toString()), pids);
-        if (!h.ok) return new Outcome(name, false, seconds, "HTML conversion failed:\n" + tail(h.stderr, 40), executed, null);
-        return new Outcome(name, true, seconds, null, executed, htmlDir.resolve(name + ".html"));
+        if (!h.ok) {
+            error = (error == null ? "" : error + "\n\n") + "HTML conversion failed:\n" + tail(h.stderr, 40);
+        }
+        return new Outcome(name, error == null, seconds, error, executed, h.ok ? htmlDir.resolve(name + ".html") : null);
+    }
+
+    /** The error outputs of an executed notebook, one line each: the cell's number (from 1), the error's name and value. */
+    static List<String> errorOutputs(Path executedNotebook) throws IOException {
+        List<String> out = new ArrayList<>();
+        try {
+            var cells = com.google.gson.JsonParser.parseString(Files.readString(executedNotebook, StandardCharsets.UTF_8))
+                    .getAsJsonObject().getAsJsonArray("cells");
+            for (int i = 0; cells != null && i < cells.size(); i++) {
+                var outputs = cells.get(i).getAsJsonObject().getAsJsonArray("outputs");
+                for (int j = 0; outputs != null && j < outputs.size(); j++) {
+                    var o = outputs.get(j).getAsJsonObject();
+                    if (!o.has("output_type") || !"error".equals(o.get("output_type").getAsString())) continue;
+                    out.add("cell " + (i + 1) + ": " + (o.has("ename") ? o.get("ename").getAsString() : "error")
+                            + (o.has("evalue") ? ": " + o.get("evalue").getAsString() : ""));
+                }
+            }
+        } catch (RuntimeException e) { // not JSON, or not a notebook's
+            throw new IOException(executedNotebook + ": not a notebook: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * The Python that runs Jupyter, read from the {@code jupyter} launcher on the PATH ({@code #!/usr/bin/python3} on
+     * Debian), so that the executor script imports the same nbconvert; {@code python3} if it cannot be read.
+     */
+    static String jupyterPython() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path jupyter = Path.of(dir.isEmpty() ? "." : dir, "jupyter");
+            if (!Files.isRegularFile(jupyter) || !Files.isExecutable(jupyter)) continue;
+            try (var lines = Files.lines(jupyter, StandardCharsets.ISO_8859_1)) {
+                String first = lines.findFirst().orElse("");
+                if (!first.startsWith("#!")) break;
+                String[] words = first.substring(2).trim().split("\\s+");
+                if (words.length == 1 && !words[0].isEmpty()) return words[0];
+                if (words.length == 2 && words[0].endsWith("/env")) return words[1];
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // unreadable: fall back
+            }
+            break;
+        }
+        return "python3";
     }
 
     private record Result(boolean ok, boolean timedOut, String stderr) {
@@ -121,7 +173,9 @@ public final class NotebookRunner {
         Path err = Files.createTempFile("genrelab-nbconvert", ".log");
         pb.redirectErrorStream(true).redirectOutput(err.toFile());
         Process p = pb.start();
-        boolean done = p.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS);
+        boolean done = true;
+        if (timeout == null) p.waitFor();
+        else done = p.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS);
         if (!done) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();

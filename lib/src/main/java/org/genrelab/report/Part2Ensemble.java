@@ -98,6 +98,7 @@ public final class Part2Ensemble {
             Map<String, ResultRow> val = new HashMap<>();
             Map<String, ResultRow> f1 = new HashMap<>();
             for (ResultRow r : ResultsCsv.read(results)) {
+                if (!r.experiment().equals(Part2Summary.EXPERIMENT)) continue; // e.g. the FCNN sweep's rows
                 if (r.metric().equals(ResultRow.VAL_ACCURACY)) val.put(r.model(), r);
                 if (r.metric().equals("macro_f1")) f1.put(r.model(), r);
             }

@@ -21,6 +21,12 @@ import tech.tablesaw.api.Table;
  */
 public final class Part2Summary {
 
+    /**
+     * The experiment of the rows this table gathers ({@code Part2Experiments.EXPERIMENT}); a results file may hold others
+     * (06-fcnn's hidden-size sweep), whose models are not Part 2 results of their own.
+     */
+    public static final String EXPERIMENT = "part2";
+
     private Part2Summary() {
     }
 
@@ -40,7 +46,7 @@ public final class Part2Summary {
                 missing.add(nb);
                 continue;
             }
-            List<ResultRow> rows = ResultsCsv.read(f);
+            List<ResultRow> rows = ResultsCsv.read(f).stream().filter(r -> r.experiment().equals(EXPERIMENT)).toList();
             for (ResultRow r : rows) {
                 if (!r.metric().equals("macro_f1")) continue;
                 model.append(r.model());

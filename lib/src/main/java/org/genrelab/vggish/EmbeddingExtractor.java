@@ -97,6 +97,20 @@ public final class EmbeddingExtractor {
         return m;
     }
 
+    /**
+     * The first embedded track (smallest id) of a {@link #frameCounts} map; when there is none, an error that says so,
+     * with how many tracks failed and why (the first few reasons), instead of an empty map's bare exception.
+     */
+    public static String firstEmbedded(java.util.SortedMap<String, Integer> frames, Result result) {
+        if (!frames.isEmpty()) return frames.firstKey();
+        List<Failure> failed = result.failed();
+        String why = failed.isEmpty() ? "no track was given to it"
+                : failed.size() + " track(s) failed, e.g. " + String.join("; ", failed.stream().limit(3)
+                        .map(f -> f.id() + " (" + f.reason().strip() + ")").toList());
+        throw new IllegalStateException("No track could be embedded into " + result.folder() + ": " + why
+                + ". Check the audio (--audio / GENRELAB_AUDIO, or the synthetic corpus in .cache/).");
+    }
+
     /** The configuration written to {@code embeddings.json}. */
     public String configJson() {
         return "{\n  \"format\": \"study: embeddings/<id>.npy float32 (frames, " + fc[2] + ")\",\n"

@@ -105,4 +105,98 @@ class NotebookRunnerTest {
         assertTrue(html.contains(">metric</th>"), "the long form, not the wide one");
         assertTrue(html.contains(">0.51") && html.contains(">0.52"), "both rows are shown");
     }
+
+    @Test
+    void anUnreadableResultsFileIsShownAsSuchAndTheOthersStillAre(@TempDir Path out) throws IOException {
+        Files.createDirectories(out.resolve("results"));
+        Files.writeString(out.resolve("results/01-broken.csv"), "experiment,model,metric,value,std,runs,seconds,device,dataset\n"
+                + "e,m,f1,not-a-number,0,1,1,cpu,d\n");
+        Files.writeString(out.resolve("results/02-other.csv"), "a,b\n1,2\n");
+        ResultsCsv.write(out.resolve("results/03-good.csv"),
+                List.of(new ResultRow("part2", "cnn", "macro_f1", 0.5355, 0, 1, 3, "cpu", "d")));
+        var ok = new NotebookRunner.Outcome("03-good", true, 1.5, null, null, null);
+        String html = Files.readString(ReportIndex.write(out, List.of(ok), RunParameters.from(Map.of())));
+        assertTrue(html.contains("Unreadable results file: java.lang.NumberFormatException"), html);
+        assertTrue(html.contains("02-other.csv: not a results file"), html);
+        assertTrue(html.contains(">0.5355<"), "the readable table is still there");
+    }
+
+    @Test
+    void eachTableShowsItsModeAndSeedAndTablesOlderThanTheRunAreMarked(@TempDir Path out) throws IOException {
+        Path results = out.resolve("results");
+        var rows = List.of(new ResultRow("part2", "cnn", "macro_f1", 0.5355, 0, 1, 3, "cpu", "d"));
+        // left by an earlier full run with ten seeds
+        ResultsCsv.write(results.resolve("05-lstm.csv"), rows);
+        new RunRecord("05-lstm", "2026-01-02T03:04:05Z", "0123456789abcdef", false, "m",
+                Map.of("GENRELAB_QUICK", "0", "GENRELAB_SEED", "7", "GENRELAB_SEEDS", "10"), "").write(RunRecord.fileFor(results.resolve("05-lstm.csv")));
+        // written by this (quick) run
+        java.time.Instant started = java.time.Instant.now();
+        RunParameters quick = RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_SEED", "42", "GENRELAB_REPORT", out.toString()));
+        ResultsCsv.write(quick, "07-cnn", rows, "epochs 2");
+        // no record, file older than the run
+        ResultsCsv.write(results.resolve("04-logreg.csv"), rows);
+        Files.setLastModifiedTime(results.resolve("04-logreg.csv"), java.nio.file.attribute.FileTime.from(started.minusSeconds(3600)));
+        var ok = new NotebookRunner.Outcome("07-cnn", true, 1.5, null, null, null);
+        String html = Files.readString(ReportIndex.write(out, List.of(ok), quick,
+                new ReportIndex.Progress(List.of("07-cnn"), true, started)));
+        String lstm = section(html, "05-lstm"), cnn = section(html, "07-cnn"), logreg = section(html, "04-logreg");
+        assertTrue(lstm.contains("full mode, seed 7, 10 seeds"), lstm);
+        assertTrue(lstm.contains("not from this run") && lstm.contains("before this run started"), lstm);
+        assertTrue(cnn.contains("quick mode, seed 42"), cnn);
+        assertFalse(cnn.contains("not from this run"), cnn);
+        assertTrue(logreg.contains("mode and seed unknown") && logreg.contains("not from this run"), logreg);
+    }
+
+    /** The index's part about one results table: from its heading to the next. */
+    static String section(String html, String table) {
+        int i = html.indexOf("<h3>" + table + " ");
+        assertTrue(i >= 0, "no table " + table + " in " + html);
+        int j = html.indexOf("<h3>", i + 1);
+        return html.substring(i, j < 0 ? html.length() : j);
+    }
+
+    static NotebookRunner pythonRunner(Path out) {
+        return new NotebookRunner(ROOT, out, Map.of(), Duration.ofMinutes(5), "python3");
+    }
+
+    @Test
+    void aFailingNotebookKeepsWhatItShowedBeforeTheFailingCell(@TempDir Path dir) throws Exception {
+        Path nb = PythonNotebooks.write(dir, "98-fails", "print('shown ' + 'before')", "raise ValueError('deliberate failure')",
+                "print('never ' + 'ran')");
+        Path out = dir.resolve("report");
+        NotebookRunner.Outcome o = pythonRunner(out).run(nb);
+        assertFalse(o.ok(), "a failing cell fails the notebook");
+        assertTrue(o.error().contains("An error occurred while executing the following cell"), o.error());
+        assertTrue(o.error().contains("raise ValueError") && o.error().contains("deliberate failure"), o.error());
+        assertNotNull(o.executed(), "the executed part is kept");
+        String executed = Files.readString(o.executed());
+        assertTrue(executed.contains("shown before"), "the first cell's output is kept");
+        assertFalse(executed.contains("never ran"), "the cells after the failing one did not run");
+        assertEquals(List.of("cell 2: ValueError: deliberate failure"), NotebookRunner.errorOutputs(o.executed()));
+        assertNotNull(o.html());
+        assertTrue(Files.readString(o.html()).contains("shown before"), "the HTML shows it too");
+        String index = Files.readString(ReportIndex.write(out, List.of(o), RunParameters.from(Map.of())));
+        assertTrue(index.contains("href=\"html/98-fails.html\"") && index.contains("deliberate failure")
+                && index.contains("fail\">failed"), index);
+    }
+
+    @Test
+    void anErrorOutputInAnExecutedNotebookMarksItFailed(@TempDir Path dir) throws Exception {
+        // a cell tagged raises-exception lets execution go on past its error: the run succeeds, the notebook shows an error
+        Path nb = PythonNotebooks.writeTagged(dir, "97-tagged", new String[][] {{"raises-exception"}, null},
+                "1 / 0", "print('after')");
+        NotebookRunner.Outcome o = pythonRunner(dir.resolve("report")).run(nb);
+        assertFalse(o.ok(), "an error output is a failure");
+        assertTrue(o.error().contains("cell 1: ZeroDivisionError: division by zero"), o.error());
+        assertTrue(Files.readString(o.executed()).contains("after"));
+    }
+
+    @Test
+    void aNotebookThatRunsCleanlyIsOk(@TempDir Path dir) throws Exception {
+        NotebookRunner.Outcome o = pythonRunner(dir.resolve("report")).run(PythonNotebooks.write(dir, "96-fine", "print(6 * 7)"));
+        assertTrue(o.ok(), () -> o.error());
+        assertTrue(Files.readString(o.executed()).contains("42"));
+        assertFalse(Files.readString(o.executed()).contains("\"execution\""), "no timing metadata");
+        assertTrue(Files.exists(o.html()));
+    }
 }

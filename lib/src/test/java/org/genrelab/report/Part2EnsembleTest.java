@@ -73,6 +73,20 @@ class Part2EnsembleTest {
     }
 
     @Test
+    void theFcnnSweepsRowsInTheSameResultsFileDoNotStandInForTheVariants() throws Exception {
+        RunParameters params = RunParameters.from(Map.of("GENRELAB_ROOT", dir.toString(), "GENRELAB_REPORT", dir.toString()));
+        // 06-fcnn writes the variants and the hidden-size sweep, whose fcnn-2-1-h30 has other runs and another validation score
+        var sweep = List.of(new org.genrelab.deep.ModelResult("fcnn-2-1-h30", List.of(), List.of(f1("fcnn-2-1-h30"),
+                val("fcnn-2-1-h30", 0.70))));
+        var rows = new java.util.ArrayList<>(List.of(f1("fcnn-2-1-h30"), val("fcnn-2-1-h30", 0.60)));
+        rows.addAll(org.genrelab.deep.Part2Experiments.fcnnSweepRows(sweep));
+        ResultsCsv.write(params.resultsFile("06-fcnn"), rows);
+        PredictionsCsv.write(PredictionsCsv.fileFor(params, "06-fcnn"), List.of(run("fcnn-2-1-h30", 0, 0.75, 0.25, 0.25, 0.25)));
+        var e = Part2Ensemble.fromNotebooks(params, List.of("06-fcnn"), FAMILIES);
+        assertEquals(60.0, e.membersTable().doubleColumn("val accuracy (%)").getDouble(0), 1e-9, "the variant's, not the sweep's");
+    }
+
+    @Test
     void modelsWithoutValidationOrProbabilitiesStayOutAndOtherTestItemsAreRefused() throws Exception {
         RunParameters params = RunParameters.from(Map.of("GENRELAB_ROOT", dir.toString(), "GENRELAB_REPORT", dir.toString()));
         ResultsCsv.write(params.resultsFile("07-cnn"), List.of(f1("cnn")));

@@ -96,4 +96,24 @@ class PredictionsAndSummaryTest {
         assertThrows(java.io.IOException.class, () -> PredictionsCsv.read(f));
         assertThrows(IllegalArgumentException.class, () -> new PredictionsCsv.Run("m", 0, List.of("a"), List.of()));
     }
+
+    @Test
+    void theFcnnSweepSharesTheResultsFileButNotTheSummary() throws Exception {
+        RunParameters p = RunParameters.from(Map.of("GENRELAB_ROOT", dir.toString(), "GENRELAB_REPORT", dir.toString()));
+        var variant = ResultRow.of("part2", "fcnn-2-1-h30", "macro_f1", new double[] {0.49, 0.51}, 3, "cpu", "d");
+        var swept = List.of(ResultRow.of("part2", "fcnn-2-1-h30", "macro_f1", new double[] {0.45}, 3, "cpu", "d"),
+                ResultRow.of("part2", "fcnn-2-1-h100", "macro_f1", new double[] {0.47}, 3, "cpu", "d"));
+        var rows = new java.util.ArrayList<>(List.of(variant));
+        rows.addAll(org.genrelab.deep.Part2Experiments.fcnnSweepRows(List.of(
+                new org.genrelab.deep.ModelResult("fcnn-2-1-h30", List.of(), swept.subList(0, 1)),
+                new org.genrelab.deep.ModelResult("fcnn-2-1-h100", List.of(), swept.subList(1, 2)))));
+        ResultsCsv.write(p.resultsFile("06-fcnn"), rows);
+        var read = ResultsCsv.read(p.resultsFile("06-fcnn"));
+        assertEquals(3, read.size(), "the sweep is kept in the results file");
+        assertEquals(List.of("part2", "part2-fcnn-sweep", "part2-fcnn-sweep"), read.stream().map(ResultRow::experiment).toList());
+        assertEquals(0.47, read.get(2).value(), 1e-9);
+        var t = Part2Summary.table(p, StudyReference.part2(), List.of("06-fcnn"));
+        assertEquals(1, t.rowCount(), "only the variant is a Part 2 result");
+        assertEquals(50.0, t.doubleColumn("ours").getDouble(0), 1e-9);
+    }
 }

@@ -162,4 +162,17 @@ class EmbeddingExtractorTest {
         });
         assertTrue(wrong.getMessage().contains("features.0.weight"), wrong.getMessage());
     }
+
+    @Test
+    void noEmbeddedTrackIsAClearErrorNotAnEmptyMapsException() {
+        var failed = new EmbeddingExtractor.Result(dir.resolve("out"), 0, 0, List.of(
+                new EmbeddingExtractor.Failure("11", dir.resolve("11.mp3"), "undecodable: not an MP3\n")), 1.0);
+        var e = assertThrows(IllegalStateException.class, () -> EmbeddingExtractor.firstEmbedded(new java.util.TreeMap<>(), failed));
+        assertTrue(e.getMessage().startsWith("No track could be embedded into " + dir.resolve("out")), e.getMessage());
+        assertTrue(e.getMessage().contains("1 track(s) failed, e.g. 11 (undecodable: not an MP3)"), e.getMessage());
+        var none = new EmbeddingExtractor.Result(dir.resolve("out"), 0, 0, List.of(), 0.1);
+        assertTrue(assertThrows(IllegalStateException.class, () -> EmbeddingExtractor.firstEmbedded(new java.util.TreeMap<>(), none))
+                .getMessage().contains("no track was given"));
+        assertEquals("000002", EmbeddingExtractor.firstEmbedded(new java.util.TreeMap<>(java.util.Map.of("000005", 31, "000002", 31)), none));
+    }
 }
