@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,19 @@ public final class FeatureExtractor {
      * Extracts every track not yet in the cache, then writes {@code output} (rows sorted by id,
      * numerically when ids are integers) and {@code <output>.failures.csv}.
      *
+     * @throws IllegalArgumentException if two tracks share an id (before anything is computed)
+     *
      * @param progress called with the number of tracks done so far (reused ones count at once)
      */
     public Result run(List<Track> tracks, Path output, IntConsumer progress) throws IOException, InterruptedException {
+        Map<String, Path> byId = new HashMap<>();
+        for (Track t : tracks) {
+            Path before = byId.putIfAbsent(t.id(), t.audio());
+            if (before != null) {
+                throw new IllegalArgumentException("two tracks have the row id '" + t.id() + "': " + before + " and " + t.audio()
+                        + " (they would share one cache entry and one row)");
+            }
+        }
         Path cache = cacheFor(output);
         prepareCache(cache);
         List<Track> todo = new ArrayList<>();

@@ -54,6 +54,22 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void twoTracksWithOneIdAreRefusedBeforeAnythingIsComputed(@TempDir Path dir) throws Exception {
+        var tracks = new ArrayList<>(folder(dir.resolve("in"), 3));
+        Path other = dir.resolve("other/2.txt");
+        Files.createDirectories(other.getParent());
+        Files.writeString(other, "5");
+        tracks.add(new FeatureExtractor.Track("2", other));
+        Path out = dir.resolve("out.csv");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new FeatureExtractor(COLS, FeatureExtractorTest::fake, 2).run(tracks, out, n -> { }));
+        assertTrue(e.getMessage().contains(dir.resolve("in/2.txt").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
+        assertEquals(0, cachedTracks(FeatureExtractor.cacheFor(out)), "nothing computed");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aSecondRunRedoesNothing(@TempDir Path dir) throws Exception {
         var tracks = folder(dir.resolve("in"), 12);
         var ex = new FeatureExtractor(COLS, FeatureExtractorTest::fake, 2);
