@@ -74,13 +74,12 @@ public final class Stft {
     }
 
     /**
-     * {@code np.abs(stft(y))} twice over from one transform: in float64 (FMA's spectral features) and as
-     * librosa 0.5.0's complex64 STFT gives it to {@code estimate_tuning(y=y)}: the real and imaginary parts
-     * rounded to float32, then hypotf, which glibc computes as the float32 rounding of
-     * √(re² + im²) in float64 (exact squares of float32 values).
+     * {@code np.abs(stft(y))} twice over from one transform: in float64, and as librosa 0.5.0's complex64
+     * STFT gives it: the real and imaginary parts rounded to float32, then numpy 1.24's {@code np.abs} of
+     * complex64 ({@link #absComplex64}).
      *
      * @param magnitude  [1 + nFft/2][T] float64
-     * @param complex64  the same, float32 as from complex64
+     * @param complex64  the same, float32 as numpy's {@code np.abs} of the complex64 STFT
      */
     public record Magnitudes(double[][] magnitude, float[][] complex64) {
     }
@@ -112,15 +111,27 @@ public final class Stft {
                 for (int j = 0; j < nb; j++) row[t0 + j] = Math.sqrt(bRe[o + j] * bRe[o + j] + bIm[o + j] * bIm[o + j]);
                 if (withComplex64) {
                     float[] row32 = mag32[k];
-                    for (int j = 0; j < nb; j++) {
-                        double re32 = (float) bRe[o + j];
-                        double im32 = (float) bIm[o + j];
-                        row32[t0 + j] = (float) Math.sqrt(re32 * re32 + im32 * im32);
-                    }
+                    for (int j = 0; j < nb; j++) row32[t0 + j] = absComplex64((float) bRe[o + j], (float) bIm[o + j]);
                 }
             }
         });
         return new Magnitudes(mag, mag32);
+    }
+
+    /**
+     * numpy 1.24's {@code np.abs} of one complex64 value {@code re + i·im} (finite parts), as its AVX-512F
+     * kernel computes it on a contiguous array, on the machine the oracle was made on: with
+     * {@code l = max(|re|, |im|)} and {@code s = min(|re|, |im|)}, {@code l · √(fma(s/l, s/l, 1))}, every step in
+     * float32 (0 when l = 0). This is not glibc's hypotf ({@code float(√(re² + im²))} in float64): the two
+     * differ by an ulp in about a third of an STFT's cells. On the oracle's clip {@code synth_song_30s_mp3}
+     * numpy's {@code np.abs} of the complex64 STFT equals this formula, evaluated in numpy float32, in every
+     * cell (and the oracle's {@code stft_mag.npy} bit for bit).
+     */
+    public static float absComplex64(float re, float im) {
+        float a = Math.abs(re), b = Math.abs(im);
+        float l = Math.max(a, b), s = Math.min(a, b);
+        float r = l == 0f ? 0f : s / l;
+        return (float) Math.sqrt(Math.fma(r, r, 1f)) * l;
     }
 
     /**
