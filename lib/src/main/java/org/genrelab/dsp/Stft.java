@@ -70,7 +70,7 @@ public final class Stft {
 
     /** {@code np.abs(stft(y, n_fft=nFft, hop_length=hopLength))} without storing the complex matrix. */
     public static double[][] magnitude(double[] y, int nFft, int hopLength) {
-        return magnitudes(y, nFft, hopLength, false).magnitude();
+        return magnitudes(y, nFft, hopLength, true, false).magnitude();
     }
 
     /**
@@ -84,6 +84,27 @@ public final class Stft {
     public record Magnitudes(double[][] magnitude, float[][] complex64) {
     }
 
+    /**
+     * FMA's {@code stft = np.abs(librosa.stft(x, n_fft=2048, hop_length=512))}: the float32 magnitude of librosa
+     * 0.5.0's complex64 STFT ({@link Magnitudes#complex64()}), without the float64 one. Every spectral feature of
+     * FMA's {@code features.py} starts from this array.
+     */
+    public static float[][] magnitude32(float[] y) {
+        return magnitudes(toDoubles(y), N_FFT, HOP_LENGTH, false, true).complex64();
+    }
+
+    /** The values of a float32 matrix as doubles (exact), for code that takes {@code double[][]}. */
+    public static double[][] toDoubles(float[][] s) {
+        double[][] d = new double[s.length][];
+        for (int k = 0; k < s.length; k++) {
+            float[] row = s[k];
+            double[] out = new double[row.length];
+            for (int t = 0; t < row.length; t++) out[t] = row[t];
+            d[k] = out;
+        }
+        return d;
+    }
+
     /** {@link Magnitudes} of float32 PCM with nFft 2048 and hopLength 512. */
     public static Magnitudes magnitudes(float[] y) {
         return magnitudes(toDoubles(y), N_FFT, HOP_LENGTH);
@@ -91,14 +112,14 @@ public final class Stft {
 
     /** {@link Magnitudes} with the given frame size and hop, without storing the complex matrix. */
     public static Magnitudes magnitudes(double[] y, int nFft, int hopLength) {
-        return magnitudes(y, nFft, hopLength, true);
+        return magnitudes(y, nFft, hopLength, true, true);
     }
 
     /** Frames are transformed in blocks, one per lane, and written bin by bin, so each output row is written contiguously. */
-    private static Magnitudes magnitudes(double[] y, int nFft, int hopLength, boolean withComplex64) {
+    private static Magnitudes magnitudes(double[] y, int nFft, int hopLength, boolean withFloat64, boolean withComplex64) {
         int nBins = nFft / 2 + 1;
         int nFrames = nFrames(y.length, nFft, hopLength);
-        double[][] mag = new double[nBins][nFrames];
+        double[][] mag = withFloat64 ? new double[nBins][nFrames] : null;
         float[][] mag32 = withComplex64 ? new float[nBins][nFrames] : null;
         forEachBlock(y, nFft, hopLength, (t0, nb, l, bRe, bIm) -> {
             if (Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
@@ -106,9 +127,11 @@ public final class Stft {
                 return;
             }
             for (int k = 0; k < nBins; k++) {
-                double[] row = mag[k];
                 int o = k * l;
-                for (int j = 0; j < nb; j++) row[t0 + j] = Math.sqrt(bRe[o + j] * bRe[o + j] + bIm[o + j] * bIm[o + j]);
+                if (withFloat64) {
+                    double[] row = mag[k];
+                    for (int j = 0; j < nb; j++) row[t0 + j] = Math.sqrt(bRe[o + j] * bRe[o + j] + bIm[o + j] * bIm[o + j]);
+                }
                 if (withComplex64) {
                     float[] row32 = mag32[k];
                     for (int j = 0; j < nb; j++) row32[t0 + j] = absComplex64((float) bRe[o + j], (float) bIm[o + j]);

@@ -26,7 +26,7 @@ public final class Tuning {
      * magnitude is that of the float32-rounded real and imaginary parts ({@link Stft.Magnitudes#complex64()}).
      */
     public static double estimateTuning(float[] y, double sr) {
-        return estimateTuning(Stft.magnitudes(y).complex64(), sr);
+        return estimateTuning(Stft.magnitude32(y), sr);
     }
 
     /**

@@ -146,8 +146,8 @@ final class VectorRealFftBatch {
     }
 
     /**
-     * Writes the magnitudes of a block's spectra into frames t0 … t0 + nb − 1 of each bin's row: {@code √(re² + im²)}
-     * in float64, and (when {@code mag32} is not null) numpy's {@code np.abs} of the float32-rounded parts
+     * Writes the magnitudes of a block's spectra into frames t0 … t0 + nb − 1 of each bin's row: (when {@code mag} is
+     * not null) {@code √(re² + im²)} in float64, and (when {@code mag32} is not null) numpy's {@code np.abs} of the float32-rounded parts
      * ({@link Stft#absComplex64}): the operations of {@link Stft}'s scalar loop.
      */
     static void magnitudes(double[] re, double[] im, int bins, double[][] mag, float[][] mag32, int t0, int nb) {
@@ -155,9 +155,11 @@ final class VectorRealFftBatch {
         VectorMask<Float> m32 = F.indexInRange(0, nb);
         for (int k = 0; k < bins; k++) {
             DoubleVector r = DoubleVector.fromArray(D, re, k * LANES), i = DoubleVector.fromArray(D, im, k * LANES);
-            DoubleVector a = r.mul(r).add(i.mul(i)).lanewise(VectorOperators.SQRT);
-            if (nb == LANES) a.intoArray(mag[k], t0);
-            else a.intoArray(mag[k], t0, m);
+            if (mag != null) {
+                DoubleVector a = r.mul(r).add(i.mul(i)).lanewise(VectorOperators.SQRT);
+                if (nb == LANES) a.intoArray(mag[k], t0);
+                else a.intoArray(mag[k], t0, m);
+            }
             if (mag32 != null) {
                 FloatVector r32 = ((FloatVector) r.convertShape(VectorOperators.D2F, F, 0)).abs();
                 FloatVector i32 = ((FloatVector) i.convertShape(VectorOperators.D2F, F, 0)).abs();
