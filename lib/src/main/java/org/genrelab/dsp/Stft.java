@@ -90,7 +90,12 @@ public final class Stft {
      * FMA's {@code features.py} starts from this array.
      */
     public static float[][] magnitude32(float[] y) {
-        return magnitudes(toDoubles(y), N_FFT, HOP_LENGTH, false, true).complex64();
+        return magnitude32(toDoubles(y), N_FFT, HOP_LENGTH);
+    }
+
+    /** {@code np.abs(librosa.stft(y, n_fft=nFft, hop_length=hopLength))}: float32, as from librosa 0.5.0's complex64 STFT. */
+    public static float[][] magnitude32(double[] y, int nFft, int hopLength) {
+        return magnitudes(y, nFft, hopLength, false, true).complex64();
     }
 
     /** The values of a float32 matrix as doubles (exact), for code that takes {@code double[][]}. */
