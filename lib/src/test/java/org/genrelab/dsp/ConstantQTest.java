@@ -8,6 +8,27 @@ import org.junit.jupiter.api.Test;
 /** Known answers for the CQT's frequency layout (the oracle comparison is in ChromaOracleTest). */
 class ConstantQTest {
 
+    /**
+     * resample(scale=True)'s {@code y_hat /= np.sqrt(ratio)} and the octave loop's {@code np.sqrt(2) * y_hat} on a float32
+     * y_hat, from /usr/bin/python3 with numpy 1.24.2: {@code y = (np.random.default_rng(9).standard_normal(64) * 0.1)
+     * .astype(np.float32)}, {@code ratio = 22050.0 / 44100}, {@code a = y.copy(); a /= np.sqrt(ratio); b = np.sqrt(2) * a},
+     * the first eight elements where a or b differs from the float64 operation rounded to float32; float32 bits.
+     */
+    @Test
+    void octaveScalingIsNumpysFloat32Arithmetic() {
+        int[] y = {0x3d865ecb, 0x3ccd9060, 0x3da935a2, 0xbd232b35, 0x3e6ff26e, 0x3d9d34ba, 0xbdefdebb, 0xbe3c1da3};
+        int[] a = {0x3dbe073e, 0x3d115b0e, 0x3def4c63, 0xbd66c169, 0x3ea9ab0c, 0x3dde52a4, 0xbe299d1e, 0xbe850498};
+        int[] b = {0x3e065ecb, 0x3d4d9061, 0x3e2935a2, 0xbda32b35, 0x3eeff26e, 0x3e1d34ba, 0xbe6fdebb, 0xbebc1da4};
+        float[] divided = new float[y.length], octave = new float[y.length];
+        for (int i = 0; i < y.length; i++) divided[i] = octave[i] = Float.intBitsToFloat(y[i]);
+        ConstantQ.scale(divided, 0.5, false);
+        ConstantQ.scale(octave, 0.5, true);
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(Float.intBitsToFloat(a[i]), divided[i], 0f, "y_hat / sqrt(ratio), element " + i);
+            assertEquals(Float.intBitsToFloat(b[i]), octave[i], 0f, "sqrt(2) * (y_hat / sqrt(ratio)), element " + i);
+        }
+    }
+
     @Test
     void c1AndLengthsFollowTheirDefinitions() {
         assertEquals(32.70319566257483, ConstantQ.c1(), 1e-12); // oracle meta.json fmin_hz
