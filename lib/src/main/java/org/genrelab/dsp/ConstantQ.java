@@ -44,9 +44,9 @@ public final class ConstantQ {
         int nOctaves = (int) Math.ceil((double) nBins / binsPerOctave);
         int nFilters = Math.min(binsPerOctave, nBins);
         int lenOrig = y.length;
-        // cqt_frequencies(n_bins, fmin)[-bins_per_octave:] (untuned)
+        // cqt_frequencies(n_bins, fmin)[-bins_per_octave:] (untuned): all n_bins when there are fewer
         double fminT = Double.POSITIVE_INFINITY, fmaxT = 0;
-        for (int k = nBins - binsPerOctave; k < nBins; k++) {
+        for (int k = Math.max(0, nBins - binsPerOctave); k < nBins; k++) {
             double f = 1.0 * fmin * Math.pow(2.0, (double) k / binsPerOctave);
             fminT = Math.min(fminT, f);
             fmaxT = Math.max(fmaxT, f);

@@ -29,6 +29,22 @@ class ConstantQTest {
         }
     }
 
+    /**
+     * Fewer bins than one octave: librosa takes the top octave as {@code cqt_frequencies(n_bins, fmin)[-bins_per_octave:]},
+     * i.e. all n_bins from fmin up. Each filter row is computed on its own, so 6 bins from 1 kHz are the first 6 rows
+     * of 12 bins from 1 kHz (same FFT size, the same ×2 early decimation here), bit for bit.
+     */
+    @Test
+    void fewerBinsThanAnOctaveAreTheOctavesLowestBins() {
+        float[] y = new float[22050];
+        java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < y.length; i++) y[i] = (float) (0.3 * Math.sin(2 * Math.PI * 1189.2 * i / 22050) + 0.05 * rnd.nextGaussian());
+        double[][] six = ConstantQ.cqtMagnitude(y, 22050, 512, 1000.0, 6, 12, 0.0);
+        double[][] twelve = ConstantQ.cqtMagnitude(y, 22050, 512, 1000.0, 12, 12, 0.0);
+        assertEquals(6, six.length);
+        for (int k = 0; k < 6; k++) org.junit.jupiter.api.Assertions.assertArrayEquals(twelve[k], six[k], 0.0, "bin " + k);
+    }
+
     @Test
     void c1AndLengthsFollowTheirDefinitions() {
         assertEquals(32.70319566257483, ConstantQ.c1(), 1e-12); // oracle meta.json fmin_hz
