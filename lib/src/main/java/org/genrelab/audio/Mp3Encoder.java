@@ -48,7 +48,9 @@ public final class Mp3Encoder {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        // FFmpeg's log level is global: keep it at AudioDecoder's AV_LOG_QUIET for the whole JVM (errors reach the
+        // caller as exceptions); raising it here made every later decode of a defective file print to stderr
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
         FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), channels);
         rec.setFormat("mp3");
         rec.setAudioCodec(avcodec.AV_CODEC_ID_MP3);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
                 "harmonic and percussive power, for every audio file of a folder (rows keyed by file name) or every",
                 "track of an FMA tracks.csv subset (rows keyed by track id, audio in FMA's 000/000123.mp3 layout).",
                 "Resumable: killed and started again, it redoes nothing it finished (cache: <output>.cache/).",
-                "Tracks that fail are listed with their reason in <output>.failures.csv."})
+                "Tracks that fail are listed with their reason in <output>.failures.csv; their failures stay in the",
+                "cache (<output>.cache/<id>.failed) until a run with --retry-failed computes them again."})
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "An audio folder or an FMA tracks.csv.")
@@ -31,6 +32,9 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
+
+    @Option(names = "--retry-failed", description = "Compute again the tracks whose failure is cached (reused otherwise).")
+    boolean retryFailed;
 
     @Option(names = "--no-rhythm", description = "Skip tempo and HPSS (the three extra columns are left empty; ~10x faster).")
     boolean noRhythm;
@@ -50,7 +54,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         FeatureExtractor.Result r;
         try (Progress p = new Progress("features", tracks.size())) {
-            r = extractor.run(tracks, output, p);
+            r = extractor.run(tracks, output, retryFailed, p);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%d rows written to %s (%d computed, %d reused from the cache) in %.1f s on %d threads%n",
@@ -58,6 +62,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (!r.failed().isEmpty()) {
             System.out.println(r.failed().size() + " track(s) failed, listed in " + r.failures() + ":");
             r.failed().stream().limit(20).forEach(f -> System.out.println("  " + f.id() + ": " + f.reason()));
+            System.out.println("Failures are kept in " + FeatureExtractor.cacheFor(output)
+                    + " (<id>.failed) and reused; to compute those tracks again, run the same command with --retry-failed.");
         }
         return 0;
     }

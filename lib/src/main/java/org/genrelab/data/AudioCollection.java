@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -37,14 +39,24 @@ public final class AudioCollection {
         throw new NoSuchFileException(input.toString(), null, "neither an audio folder nor a tracks .csv file");
     }
 
-    /** Every audio file below {@code folder}, sorted by path; id = file name. */
+    /**
+     * Every audio file below {@code folder} (subfolders included), sorted by path; id = file name.
+     * Two files with the same name in different subfolders would share one row id (and one cache
+     * entry), so they are refused with an error naming both.
+     */
     public static List<Item> folder(Path folder) throws IOException {
         List<Item> out = new ArrayList<>();
+        Map<String, Path> byId = new HashMap<>();
         try (Stream<Path> s = Files.walk(folder)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 String n = p.getFileName().toString();
                 int dot = n.lastIndexOf('.');
                 if (dot > 0 && AUDIO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+                    Path before = byId.putIfAbsent(n, p);
+                    if (before != null) {
+                        throw new IOException("two audio files have the same name, and rows are keyed by file name: "
+                                + before + " and " + p + "; rename one or give them separate runs");
+                    }
                     out.add(new Item(n, p, null));
                 }
             }

@@ -44,9 +44,9 @@ public final class ConstantQ {
         int nOctaves = (int) Math.ceil((double) nBins / binsPerOctave);
         int nFilters = Math.min(binsPerOctave, nBins);
         int lenOrig = y.length;
-        // cqt_frequencies(n_bins, fmin)[-bins_per_octave:] (untuned)
+        // cqt_frequencies(n_bins, fmin)[-bins_per_octave:] (untuned): all n_bins when there are fewer
         double fminT = Double.POSITIVE_INFINITY, fmaxT = 0;
-        for (int k = nBins - binsPerOctave; k < nBins; k++) {
+        for (int k = Math.max(0, nBins - binsPerOctave); k < nBins; k++) {
             double f = 1.0 * fmin * Math.pow(2.0, (double) k / binsPerOctave);
             fminT = Math.min(fminT, f);
             fmaxT = Math.max(fmaxT, f);
@@ -120,14 +120,23 @@ public final class ConstantQ {
         int nSamples = (int) Math.ceil(y.length * ratio);
         float[] r = Resample.resample(y, origSr, targetSr, Resample.Filter.KAISER_FAST);
         float[] out = Arrays.copyOf(r, nSamples); // util.fix_length: zero-pad or trim
-        double s = Math.sqrt(ratio);
-        double sqrt2 = Math.sqrt(2);
-        for (int i = 0; i < out.length; i++) {
-            float v = (float) (out[i] / s);
-            if (timesSqrt2) v = (float) (sqrt2 * v);
-            out[i] = v;
-        }
+        scale(out, ratio, timesSqrt2);
         return out;
+    }
+
+    /**
+     * {@code y_hat /= np.sqrt(ratio)} (resample's scale=True), then with {@code timesSqrt2} cqt's
+     * {@code np.sqrt(2) * y_hat}, in place. Both scalars are numpy float64 and y_hat is float32, so numpy 1.24
+     * casts each scalar to float32 and divides or multiplies in float32.
+     */
+    static void scale(float[] y, double ratio, boolean timesSqrt2) {
+        float s = (float) Math.sqrt(ratio);
+        float sqrt2 = (float) Math.sqrt(2);
+        for (int i = 0; i < y.length; i++) {
+            float v = y[i] / s;
+            if (timesSqrt2) v = sqrt2 * v;
+            y[i] = v;
+        }
     }
 
     /** Sparse complex FFT filter basis (rows = filters) and its FFT length. */

@@ -61,6 +61,31 @@ public final class MelFilterbank {
         return apply(basis, s, true);
     }
 
+    /**
+     * {@code np.dot(basis, S**2)} for a float32 magnitude spectrogram S, as numpy computes it: {@code S**2} is a
+     * float32 array (each square rounded to float32), then the float64 basis times it in float64.
+     */
+    public static double[][] applyToFloat32Squares(double[][] basis, float[][] s) {
+        int bins = s.length;
+        if (basis.length == 0 || basis[0].length != bins) {
+            throw new IllegalArgumentException("filterbank has " + (basis.length == 0 ? 0 : basis[0].length)
+                    + " columns but the spectrogram has " + bins + " bins");
+        }
+        int nFrames = s[0].length;
+        double[][] out = new double[basis.length][nFrames];
+        for (int m = 0; m < basis.length; m++) {
+            double[] w = basis[m];
+            double[] o = out[m];
+            for (int k = 0; k < bins; k++) {
+                double wk = w[k];
+                if (wk == 0.0) continue; // mel triangles are sparse
+                float[] row = s[k];
+                for (int t = 0; t < nFrames; t++) o[t] += wk * (row[t] * row[t]); // float32 square, then float64
+            }
+        }
+        return out;
+    }
+
     private static double[][] apply(double[][] basis, double[][] s, boolean squares) {
         int bins = s.length;
         if (basis.length == 0 || basis[0].length != bins) {

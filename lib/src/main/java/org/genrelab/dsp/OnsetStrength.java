@@ -33,8 +33,10 @@ public final class OnsetStrength {
      */
     public static double[] onsetStrength(double[] y, double sr, int nFft, int hopLength) {
         if (!(sr > 0)) throw new IllegalArgumentException("sr must be positive, got " + sr);
-        double[][] power = Stft.square(Stft.magnitude(y, nFft, hopLength)); // S = |stft|^2
-        double[][] mel = MelFilterbank.apply(MelFilterbank.mel(sr, nFft, MelFilterbank.N_MELS, 0.0, FMAX, false), power);
+        // melspectrogram(y=y): S = np.abs(stft(y))**2.0, float32 squares of the complex64 STFT's float32 magnitude
+        float[][] magnitude = Stft.magnitude32(y, nFft, hopLength);
+        double[][] mel = MelFilterbank.applyToFloat32Squares(
+                MelFilterbank.mel(sr, nFft, MelFilterbank.N_MELS, 0.0, FMAX, false), magnitude);
         return fromLogSpectrogram(PowerToDb.powerToDb(mel), 1, nFft, hopLength);
     }
 

@@ -70,19 +70,44 @@ public final class Stft {
 
     /** {@code np.abs(stft(y, n_fft=nFft, hop_length=hopLength))} without storing the complex matrix. */
     public static double[][] magnitude(double[] y, int nFft, int hopLength) {
-        return magnitudes(y, nFft, hopLength, false).magnitude();
+        return magnitudes(y, nFft, hopLength, true, false).magnitude();
     }
 
     /**
-     * {@code np.abs(stft(y))} twice over from one transform: in float64 (FMA's spectral features) and as
-     * librosa 0.5.0's complex64 STFT gives it to {@code estimate_tuning(y=y)}: the real and imaginary parts
-     * rounded to float32, then hypotf, which glibc computes as the float32 rounding of
-     * √(re² + im²) in float64 (exact squares of float32 values).
+     * {@code np.abs(stft(y))} twice over from one transform: in float64, and as librosa 0.5.0's complex64
+     * STFT gives it: the real and imaginary parts rounded to float32, then numpy 1.24's {@code np.abs} of
+     * complex64 ({@link #absComplex64}).
      *
      * @param magnitude  [1 + nFft/2][T] float64
-     * @param complex64  the same, float32 as from complex64
+     * @param complex64  the same, float32 as numpy's {@code np.abs} of the complex64 STFT
      */
     public record Magnitudes(double[][] magnitude, float[][] complex64) {
+    }
+
+    /**
+     * FMA's {@code stft = np.abs(librosa.stft(x, n_fft=2048, hop_length=512))}: the float32 magnitude of librosa
+     * 0.5.0's complex64 STFT ({@link Magnitudes#complex64()}), without the float64 one. Every spectral feature of
+     * FMA's {@code features.py} starts from this array.
+     */
+    public static float[][] magnitude32(float[] y) {
+        return magnitude32(toDoubles(y), N_FFT, HOP_LENGTH);
+    }
+
+    /** {@code np.abs(librosa.stft(y, n_fft=nFft, hop_length=hopLength))}: float32, as from librosa 0.5.0's complex64 STFT. */
+    public static float[][] magnitude32(double[] y, int nFft, int hopLength) {
+        return magnitudes(y, nFft, hopLength, false, true).complex64();
+    }
+
+    /** The values of a float32 matrix as doubles (exact), for code that takes {@code double[][]}. */
+    public static double[][] toDoubles(float[][] s) {
+        double[][] d = new double[s.length][];
+        for (int k = 0; k < s.length; k++) {
+            float[] row = s[k];
+            double[] out = new double[row.length];
+            for (int t = 0; t < row.length; t++) out[t] = row[t];
+            d[k] = out;
+        }
+        return d;
     }
 
     /** {@link Magnitudes} of float32 PCM with nFft 2048 and hopLength 512. */
@@ -92,14 +117,14 @@ public final class Stft {
 
     /** {@link Magnitudes} with the given frame size and hop, without storing the complex matrix. */
     public static Magnitudes magnitudes(double[] y, int nFft, int hopLength) {
-        return magnitudes(y, nFft, hopLength, true);
+        return magnitudes(y, nFft, hopLength, true, true);
     }
 
     /** Frames are transformed in blocks, one per lane, and written bin by bin, so each output row is written contiguously. */
-    private static Magnitudes magnitudes(double[] y, int nFft, int hopLength, boolean withComplex64) {
+    private static Magnitudes magnitudes(double[] y, int nFft, int hopLength, boolean withFloat64, boolean withComplex64) {
         int nBins = nFft / 2 + 1;
         int nFrames = nFrames(y.length, nFft, hopLength);
-        double[][] mag = new double[nBins][nFrames];
+        double[][] mag = withFloat64 ? new double[nBins][nFrames] : null;
         float[][] mag32 = withComplex64 ? new float[nBins][nFrames] : null;
         forEachBlock(y, nFft, hopLength, (t0, nb, l, bRe, bIm) -> {
             if (Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
@@ -107,20 +132,34 @@ public final class Stft {
                 return;
             }
             for (int k = 0; k < nBins; k++) {
-                double[] row = mag[k];
                 int o = k * l;
-                for (int j = 0; j < nb; j++) row[t0 + j] = Math.sqrt(bRe[o + j] * bRe[o + j] + bIm[o + j] * bIm[o + j]);
+                if (withFloat64) {
+                    double[] row = mag[k];
+                    for (int j = 0; j < nb; j++) row[t0 + j] = Math.sqrt(bRe[o + j] * bRe[o + j] + bIm[o + j] * bIm[o + j]);
+                }
                 if (withComplex64) {
                     float[] row32 = mag32[k];
-                    for (int j = 0; j < nb; j++) {
-                        double re32 = (float) bRe[o + j];
-                        double im32 = (float) bIm[o + j];
-                        row32[t0 + j] = (float) Math.sqrt(re32 * re32 + im32 * im32);
-                    }
+                    for (int j = 0; j < nb; j++) row32[t0 + j] = absComplex64((float) bRe[o + j], (float) bIm[o + j]);
                 }
             }
         });
         return new Magnitudes(mag, mag32);
+    }
+
+    /**
+     * numpy 1.24's {@code np.abs} of one complex64 value {@code re + i·im} (finite parts), as its AVX-512F
+     * kernel computes it on a contiguous array, on the machine the oracle was made on: with
+     * {@code l = max(|re|, |im|)} and {@code s = min(|re|, |im|)}, {@code l · √(fma(s/l, s/l, 1))}, every step in
+     * float32 (0 when l = 0). This is not glibc's hypotf ({@code float(√(re² + im²))} in float64): the two
+     * differ by an ulp in about a third of an STFT's cells. On the oracle's clip {@code synth_song_30s_mp3}
+     * numpy's {@code np.abs} of the complex64 STFT equals this formula, evaluated in numpy float32, in every
+     * cell (and the oracle's {@code stft_mag.npy} bit for bit).
+     */
+    public static float absComplex64(float re, float im) {
+        float a = Math.abs(re), b = Math.abs(im);
+        float l = Math.max(a, b), s = Math.min(a, b);
+        float r = l == 0f ? 0f : s / l;
+        return (float) Math.sqrt(Math.fma(r, r, 1f)) * l;
     }
 
     /**

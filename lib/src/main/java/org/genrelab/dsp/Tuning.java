@@ -26,7 +26,7 @@ public final class Tuning {
      * magnitude is that of the float32-rounded real and imaginary parts ({@link Stft.Magnitudes#complex64()}).
      */
     public static double estimateTuning(float[] y, double sr) {
-        return estimateTuning(Stft.magnitudes(y).complex64(), sr);
+        return estimateTuning(Stft.magnitude32(y), sr);
     }
 
     /**
@@ -52,7 +52,8 @@ public final class Tuning {
             float[] row = s[k];
             for (int t = 0; t < nFrames; t++) colThreshold[t] = Math.max(colThreshold[t], Math.abs(row[t]));
         }
-        for (int t = 0; t < nFrames; t++) colThreshold[t] = (float) (0.1 * colThreshold[t]); // threshold * S.max(axis=0), float32
+        // threshold * S.max(axis=0): numpy 1.24 casts the Python float 0.1 to float32 and multiplies in float32
+        for (int t = 0; t < nFrames; t++) colThreshold[t] = 0.1f * colThreshold[t];
         int inRange = 0; // bins within [fmin, fmax): at most one peak each per frame
         for (int k = 1; k < nBins - 1; k++) if (fmin <= k * fstep && k * fstep < fmax) inRange++;
         float[] pitches = new float[inRange * nFrames];

@@ -146,23 +146,26 @@ final class VectorRealFftBatch {
     }
 
     /**
-     * Writes the magnitudes of a block's spectra into frames t0 … t0 + nb − 1 of each bin's row: {@code √(re² + im²)}
-     * in float64, and (when {@code mag32} is not null) complex64's magnitude, √ of the float32-rounded parts' squares
-     * in float64, rounded to float32: the operations of {@link Stft}'s scalar loop.
+     * Writes the magnitudes of a block's spectra into frames t0 … t0 + nb − 1 of each bin's row: (when {@code mag} is
+     * not null) {@code √(re² + im²)} in float64, and (when {@code mag32} is not null) numpy's {@code np.abs} of the float32-rounded parts
+     * ({@link Stft#absComplex64}): the operations of {@link Stft}'s scalar loop.
      */
     static void magnitudes(double[] re, double[] im, int bins, double[][] mag, float[][] mag32, int t0, int nb) {
         VectorMask<Double> m = D.indexInRange(0, nb);
         VectorMask<Float> m32 = F.indexInRange(0, nb);
         for (int k = 0; k < bins; k++) {
             DoubleVector r = DoubleVector.fromArray(D, re, k * LANES), i = DoubleVector.fromArray(D, im, k * LANES);
-            DoubleVector a = r.mul(r).add(i.mul(i)).lanewise(VectorOperators.SQRT);
-            if (nb == LANES) a.intoArray(mag[k], t0);
-            else a.intoArray(mag[k], t0, m);
+            if (mag != null) {
+                DoubleVector a = r.mul(r).add(i.mul(i)).lanewise(VectorOperators.SQRT);
+                if (nb == LANES) a.intoArray(mag[k], t0);
+                else a.intoArray(mag[k], t0, m);
+            }
             if (mag32 != null) {
-                DoubleVector r32 = (DoubleVector) r.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                DoubleVector i32 = (DoubleVector) i.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                FloatVector a32 = (FloatVector) r32.mul(r32).add(i32.mul(i32)).lanewise(VectorOperators.SQRT)
-                        .convertShape(VectorOperators.D2F, F, 0);
+                FloatVector r32 = ((FloatVector) r.convertShape(VectorOperators.D2F, F, 0)).abs();
+                FloatVector i32 = ((FloatVector) i.convertShape(VectorOperators.D2F, F, 0)).abs();
+                FloatVector l = r32.max(i32), s = r32.min(i32);
+                FloatVector q = s.div(l).blend(0f, l.eq(0f));
+                FloatVector a32 = q.fma(q, FloatVector.broadcast(F, 1f)).sqrt().mul(l);
                 if (nb == LANES) a32.intoArray(mag32[k], t0);
                 else a32.intoArray(mag32[k], t0, m32);
             }

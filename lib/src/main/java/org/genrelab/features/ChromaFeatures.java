@@ -20,16 +20,17 @@ public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, d
 
     /** Computes the features of mono PCM {@code y} decoded at sample rate {@code sr}. */
     public static ChromaFeatures compute(float[] y, double sr) {
-        return compute(y, sr, Stft.magnitudes(y));
+        return compute(y, sr, Stft.magnitude32(y));
     }
 
-    /** As {@link #compute(float[], double)}, reusing both magnitudes of the clip's STFT (n_fft 2048, hop 512). */
-    public static ChromaFeatures compute(float[] y, double sr, Stft.Magnitudes stft) {
-        return compute(y, sr, stft.magnitude(), Tuning.estimateTuning(stft.complex64(), sr));
-    }
-
-    private static ChromaFeatures compute(float[] y, double sr, double[][] stftMagnitude, double tCqt) {
-        float[][] power = ChromaStft.powerOf(stftMagnitude);
+    /**
+     * As {@link #compute(float[], double)}, reusing the clip's float32 STFT magnitude ({@link Stft#magnitude32}):
+     * librosa's {@code estimate_tuning(y=y)} for the CQT takes {@code np.abs} of the same complex64 STFT, and
+     * chroma_stft gets FMA's {@code stft**2} (float32 squares).
+     */
+    public static ChromaFeatures compute(float[] y, double sr, float[][] stft) {
+        double tCqt = Tuning.estimateTuning(stft, sr);
+        float[][] power = ChromaStft.powerOf(stft);
         double tStft = ChromaStft.tuning(power, ChromaStft.SR);
         double[][] cqt = ConstantQ.cqtMagnitude(y, sr, 512, ConstantQ.c1(), 84, 12, tCqt);
         Map<String, double[][]> f = new LinkedHashMap<>();

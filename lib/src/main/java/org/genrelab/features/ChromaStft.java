@@ -43,15 +43,14 @@ public final class ChromaStft {
         return ChromaNorm.normalizeInf(raw);
     }
 
-    /** FMA's power input: {@code np.abs(stft(y))**2} in float32, from a float32 magnitude. */
-    public static float[][] powerOf(double[][] magnitude) {
-        float[][] p = new float[magnitude.length][];
-        for (int k = 0; k < magnitude.length; k++) {
-            p[k] = new float[magnitude[k].length];
-            for (int t = 0; t < p[k].length; t++) {
-                float m = (float) magnitude[k][t];
-                p[k][t] = m * m;
-            }
+    /** FMA's power input {@code stft**2}: the float32 squares of its float32 magnitude ({@link org.genrelab.dsp.Stft#magnitude32}). */
+    public static float[][] powerOf(float[][] stft) {
+        float[][] p = new float[stft.length][];
+        for (int k = 0; k < stft.length; k++) {
+            float[] row = stft[k];
+            float[] out = new float[row.length];
+            for (int t = 0; t < row.length; t++) out[t] = row[t] * row[t];
+            p[k] = out;
         }
         return p;
     }

@@ -33,9 +33,8 @@ public record ClipAnalysis(Path file, float[] y, int sr, double[][] logMelDb, do
 
     /** Analyses mono PCM {@code y} at {@code sr}. */
     public static ClipAnalysis of(Path file, float[] y, int sr) {
-        Stft.Magnitudes stft = Stft.magnitudes(y);
-        double[][] mag = stft.magnitude();
-        double[][] logMel = PowerToDb.powerToDb(MelSpectrogram.melspectrogram(Stft.square(mag), sr));
+        float[][] stft = Stft.magnitude32(y);
+        double[][] logMel = PowerToDb.powerToDb(MelSpectrogram.fromMagnitude(stft, sr));
         var chroma = ChromaFeatures.compute(y, sr, stft).frames();
         return new ClipAnalysis(file, y, sr, logMel, Mfcc.mfcc(logMel, Mfcc.N_MFCC), chroma.get("chroma_cens"),
                 chroma.get("tonnetz"), RhythmExtras.of(y, sr));

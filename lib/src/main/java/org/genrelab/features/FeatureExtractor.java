@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,10 @@ import java.util.stream.Stream;
  * <p>Every finished track is stored at once in a per-track cache file ({@code <id>.f32}, or
  * {@code <id>.failed} with the reason), each written to a temporary name and moved into place
  * atomically. A run killed at any moment (even SIGKILL) therefore loses only the tracks in
- * flight; started again, it redoes nothing it finished. The table and the failure list are written
+ * flight; started again, it redoes nothing it finished. A failure is finished too: it stays in the
+ * cache until a run with {@code retryFailed} computes the track again. A track that throws, or runs
+ * out of memory or stack ({@link OutOfMemoryError}, {@link StackOverflowError}), fails alone; the
+ * run goes on. The table and the failure list are written
  * only at the end, each atomically, so no half-written row can appear. The cache remembers the
  * columns it was made for and refuses to mix with another layout.
  */
@@ -64,14 +68,33 @@ public final class FeatureExtractor {
      * numerically when ids are integers) and {@code <output>.failures.csv}.
      *
      * @param progress called with the number of tracks done so far (reused ones count at once)
+     * @throws IllegalArgumentException if two tracks share an id (before anything is computed)
      */
     public Result run(List<Track> tracks, Path output, IntConsumer progress) throws IOException, InterruptedException {
+        return run(tracks, output, false, progress);
+    }
+
+    /**
+     * As {@link #run(List, Path, IntConsumer)}; with {@code retryFailed} the tracks whose failure is in the cache
+     * ({@code <id>.failed}) are computed again instead of reused.
+     */
+    public Result run(List<Track> tracks, Path output, boolean retryFailed, IntConsumer progress)
+            throws IOException, InterruptedException {
+        Map<String, Path> byId = new HashMap<>();
+        for (Track t : tracks) {
+            Path before = byId.putIfAbsent(t.id(), t.audio());
+            if (before != null) {
+                throw new IllegalArgumentException("two tracks have the row id '" + t.id() + "': " + before + " and " + t.audio()
+                        + " (they would share one cache entry and one row)");
+            }
+        }
         Path cache = cacheFor(output);
         prepareCache(cache);
         List<Track> todo = new ArrayList<>();
         int reused = 0;
         for (Track t : tracks) {
-            if (Files.exists(cache.resolve(t.id() + ".f32")) || Files.exists(cache.resolve(t.id() + ".failed"))) reused++;
+            if (Files.exists(cache.resolve(t.id() + ".f32"))
+                    || (!retryFailed && Files.exists(cache.resolve(t.id() + ".failed")))) reused++;
             else todo.add(t);
         }
         AtomicInteger done = new AtomicInteger(reused);
@@ -114,7 +137,7 @@ public final class FeatureExtractor {
         } catch (TrackFeatureFunction.TrackFailedException e) {
             writeAtomically(cache.resolve(t.id() + ".failed"), e.getMessage().getBytes(StandardCharsets.UTF_8));
             return;
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) { // one track's heap or stack exhaustion is its own failure
             String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             writeAtomically(cache.resolve(t.id() + ".failed"), why.getBytes(StandardCharsets.UTF_8));
             return;
@@ -122,6 +145,7 @@ public final class FeatureExtractor {
         ByteBuffer bb = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float x : v) bb.putFloat(x);
         writeAtomically(cache.resolve(t.id() + ".f32"), bb.array());
+        Files.deleteIfExists(cache.resolve(t.id() + ".failed")); // a retried track that now succeeds
     }
 
     private Result assemble(List<Track> tracks, Path output, Path cache, int computed, int reused) throws IOException {

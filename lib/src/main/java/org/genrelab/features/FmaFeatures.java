@@ -50,9 +50,8 @@ public final class FmaFeatures implements TrackFeatureFunction {
 
     /** The row of mono PCM {@code y} at sample rate {@code sr}. */
     public float[] compute(float[] y, double sr) {
-        Stft.Magnitudes stft = Stft.magnitudes(y);
-        double[][] mag = stft.magnitude();
-        Map<String, float[][]> stats = new LinkedHashMap<>(StftFeatures.compute(y, sr, mag).statistics());
+        float[][] stft = Stft.magnitude32(y); // FMA's stft = np.abs(librosa.stft(x)): float32, from complex64
+        Map<String, float[][]> stats = new LinkedHashMap<>(StftFeatures.compute(y, sr, stft).statistics());
         stats.putAll(ChromaFeatures.compute(y, sr, stft).statistics());
         double[] fma = FmaFeatureCsv.row(FmaFeatureLayout.fmaColumns(), stats);
         float[] row = new float[COLUMNS.size()];

@@ -18,9 +18,12 @@ public final class MelSpectrogram {
         return MelFilterbank.apply(MelFilterbank.mel(sr, nFft), power);
     }
 
-    /** As {@link #melspectrogram} of {@code |stft|²}, from the magnitude (squares taken on the fly, same values). */
-    public static double[][] fromMagnitude(double[][] magnitude, double sr) {
+    /**
+     * FMA's {@code melspectrogram(sr=sr, S=stft**2)} from its float32 {@code stft} magnitude: the squares are
+     * float32, as numpy's {@code **2} of a float32 array (taken on the fly, same values).
+     */
+    public static double[][] fromMagnitude(float[][] magnitude, double sr) {
         int nFft = 2 * (magnitude.length - 1);
-        return MelFilterbank.applyToSquares(MelFilterbank.mel(sr, nFft), magnitude);
+        return MelFilterbank.applyToFloat32Squares(MelFilterbank.mel(sr, nFft), magnitude);
     }
 }

@@ -21,8 +21,8 @@ public final class Mfcc {
         return Dct.dct(logMelDb, nMfcc);
     }
 
-    /** FMA's 20 MFCC from an STFT magnitude [1025][T] at the clip's real sample rate. */
-    public static double[][] fromMagnitude(double[][] stftMag, double sr) {
+    /** FMA's 20 MFCC from its float32 STFT magnitude [1025][T] ({@code stft}) at the clip's real sample rate. */
+    public static double[][] fromMagnitude(float[][] stftMag, double sr) {
         double[][] melPower = MelSpectrogram.fromMagnitude(stftMag, sr);
         return mfcc(PowerToDb.powerToDb(melPower), N_MFCC);
     }

@@ -18,14 +18,19 @@ public record StftFeatures(Map<String, double[][]> frames, float[][] rmse) {
 
     /** Computes the features of mono PCM {@code y} decoded at sample rate {@code sr}. */
     public static StftFeatures compute(float[] y, double sr) {
-        return compute(y, sr, Stft.magnitude(y));
+        return compute(y, sr, Stft.magnitude32(y));
     }
 
-    /** As {@link #compute(float[], double)} with the STFT magnitude ({@code n_fft 2048, hop 512}) already computed. */
-    public static StftFeatures compute(float[] y, double sr, double[][] mag) {
+    /**
+     * As {@link #compute(float[], double)} with FMA's {@code stft} ({@link Stft#magnitude32}: the float32
+     * {@code np.abs} of the complex64 STFT, n_fft 2048, hop 512) already computed. Every feature starts from
+     * exactly those float32 values; mfcc and rmse from their float32 squares, as numpy's {@code stft**2}.
+     */
+    public static StftFeatures compute(float[] y, double sr, float[][] stft) {
         Map<String, double[][]> f = new LinkedHashMap<>();
-        f.put("mfcc", Mfcc.fromMagnitude(mag, sr));
-        float[][] rmse = Rmse.rmse(mag);
+        f.put("mfcc", Mfcc.fromMagnitude(stft, sr));
+        float[][] rmse = Rmse.rmse(stft);
+        double[][] mag = Stft.toDoubles(stft); // the same float32 values, for the features written on doubles
         double[][] rmseD = new double[1][rmse[0].length];
         for (int t = 0; t < rmse[0].length; t++) rmseD[0][t] = rmse[0][t];
         f.put("rmse", rmseD);

@@ -116,6 +116,39 @@ class Mp3EncoderTest {
         assertTrue(Files.size(a) > 10_000);
     }
 
+    /** Child JVM: decodes a defective MP3, encodes one, then decodes the defective file again. */
+    public static void main(String[] args) throws Exception {
+        Path bad = Path.of(args[0]);
+        AudioDecoder.decodeMono(bad);
+        Mp3Encoder.encode(tones(44100, 1, 44100), 44100, 1, 128, Path.of(args[1]));
+        DecodedAudio d = AudioDecoder.decodeMono(bad);
+        System.out.println("decoded: " + d.outcome() + ", log level " + org.bytedeco.ffmpeg.global.avutil.av_log_get_level());
+    }
+
+    /**
+     * The decoder silences FFmpeg for the whole JVM (FFmpeg's log is global); an encode must not turn its messages back
+     * on. A defective MP3 decoded after an encode writes nothing to the process's stderr (FFmpeg writes there natively).
+     */
+    @Test
+    void decodingStaysQuietAfterAnEncode() throws Exception {
+        Path bad = tmp.resolve("bad.mp3");
+        byte[] junk = new byte[20_000];
+        new java.util.Random(5).nextBytes(junk);
+        junk[0] = (byte) 0xFF; // frame-sync-like bytes, so the MP3 demuxer tries and complains
+        junk[1] = (byte) 0xFB;
+        Files.write(bad, junk);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Mp3EncoderTest.class.getName(), bad.toString(), tmp.resolve("ok.mp3").toString())
+                .redirectError(tmp.resolve("stderr.txt").toFile()).redirectOutput(tmp.resolve("stdout.txt").toFile()).start();
+        assertEquals(0, p.waitFor(), Files.readString(tmp.resolve("stderr.txt")));
+        String out = Files.readString(tmp.resolve("stdout.txt"));
+        assertTrue(out.contains("decoded: CORRUPT"), out);
+        String err = Files.readString(tmp.resolve("stderr.txt"));
+        assertTrue(err.lines().noneMatch(l -> l.startsWith("[")), "FFmpeg wrote to stderr:\n" + err);
+        assertTrue(out.contains("log level " + org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET), out);
+    }
+
     @Test
     void badChannelCountIsRefusedNamingTheFile() {
         Path out = tmp.resolve("x.mp3");

@@ -22,6 +22,24 @@ class AudioCollectionTest {
     }
 
     @Test
+    void sameFileNameInTwoSubfoldersIsRefusedNamingBothFiles(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("rock"));
+        Files.createDirectories(dir.resolve("jazz"));
+        Files.writeString(dir.resolve("rock/01.mp3"), "x");
+        Files.writeString(dir.resolve("jazz/01.mp3"), "y");
+        Files.writeString(dir.resolve("jazz/02.mp3"), "z");
+        IOException e = assertThrows(IOException.class, () -> AudioCollection.folder(dir));
+        assertTrue(e.getMessage().contains(dir.resolve("rock/01.mp3").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.resolve("jazz/01.mp3").toString()), e.getMessage());
+        assertThrows(IOException.class, () -> AudioCollection.of(dir, "small"));
+
+        Files.delete(dir.resolve("jazz/01.mp3")); // distinct names in subfolders are fine
+        List<AudioCollection.Item> items = AudioCollection.folder(dir);
+        assertEquals(List.of("02.mp3", "01.mp3"), items.stream().map(AudioCollection.Item::id).toList());
+        assertEquals(dir.resolve("rock/01.mp3"), items.get(1).audio());
+    }
+
+    @Test
     void fmaLayoutPaths() {
         assertEquals(Path.of("r/000/000002.mp3"), AudioCollection.fmaPath(Path.of("r"), 2));
         assertEquals(Path.of("r/155/155066.mp3"), AudioCollection.fmaPath(Path.of("r"), 155066));

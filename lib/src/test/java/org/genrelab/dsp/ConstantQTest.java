@@ -8,6 +8,43 @@ import org.junit.jupiter.api.Test;
 /** Known answers for the CQT's frequency layout (the oracle comparison is in ChromaOracleTest). */
 class ConstantQTest {
 
+    /**
+     * resample(scale=True)'s {@code y_hat /= np.sqrt(ratio)} and the octave loop's {@code np.sqrt(2) * y_hat} on a float32
+     * y_hat, from /usr/bin/python3 with numpy 1.24.2: {@code y = (np.random.default_rng(9).standard_normal(64) * 0.1)
+     * .astype(np.float32)}, {@code ratio = 22050.0 / 44100}, {@code a = y.copy(); a /= np.sqrt(ratio); b = np.sqrt(2) * a},
+     * the first eight elements where a or b differs from the float64 operation rounded to float32; float32 bits.
+     */
+    @Test
+    void octaveScalingIsNumpysFloat32Arithmetic() {
+        int[] y = {0x3d865ecb, 0x3ccd9060, 0x3da935a2, 0xbd232b35, 0x3e6ff26e, 0x3d9d34ba, 0xbdefdebb, 0xbe3c1da3};
+        int[] a = {0x3dbe073e, 0x3d115b0e, 0x3def4c63, 0xbd66c169, 0x3ea9ab0c, 0x3dde52a4, 0xbe299d1e, 0xbe850498};
+        int[] b = {0x3e065ecb, 0x3d4d9061, 0x3e2935a2, 0xbda32b35, 0x3eeff26e, 0x3e1d34ba, 0xbe6fdebb, 0xbebc1da4};
+        float[] divided = new float[y.length], octave = new float[y.length];
+        for (int i = 0; i < y.length; i++) divided[i] = octave[i] = Float.intBitsToFloat(y[i]);
+        ConstantQ.scale(divided, 0.5, false);
+        ConstantQ.scale(octave, 0.5, true);
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(Float.intBitsToFloat(a[i]), divided[i], 0f, "y_hat / sqrt(ratio), element " + i);
+            assertEquals(Float.intBitsToFloat(b[i]), octave[i], 0f, "sqrt(2) * (y_hat / sqrt(ratio)), element " + i);
+        }
+    }
+
+    /**
+     * Fewer bins than one octave: librosa takes the top octave as {@code cqt_frequencies(n_bins, fmin)[-bins_per_octave:]},
+     * i.e. all n_bins from fmin up. Each filter row is computed on its own, so 6 bins from 1 kHz are the first 6 rows
+     * of 12 bins from 1 kHz (same FFT size, the same ×2 early decimation here), bit for bit.
+     */
+    @Test
+    void fewerBinsThanAnOctaveAreTheOctavesLowestBins() {
+        float[] y = new float[22050];
+        java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < y.length; i++) y[i] = (float) (0.3 * Math.sin(2 * Math.PI * 1189.2 * i / 22050) + 0.05 * rnd.nextGaussian());
+        double[][] six = ConstantQ.cqtMagnitude(y, 22050, 512, 1000.0, 6, 12, 0.0);
+        double[][] twelve = ConstantQ.cqtMagnitude(y, 22050, 512, 1000.0, 12, 12, 0.0);
+        assertEquals(6, six.length);
+        for (int k = 0; k < 6; k++) org.junit.jupiter.api.Assertions.assertArrayEquals(twelve[k], six[k], 0.0, "bin " + k);
+    }
+
     @Test
     void c1AndLengthsFollowTheirDefinitions() {
         assertEquals(32.70319566257483, ConstantQ.c1(), 1e-12); // oracle meta.json fmin_hz

@@ -30,6 +30,17 @@ class ResampleTest {
                 + " (java " + got[worst] + ", oracle " + want[worst] + ")");
     }
 
+    /**
+     * resampy 0.4.2 (the oracle's) sizes the output as {@code int(n * float(sr_new) / float(sr_orig))}, product first
+     * (core.py, "fixed #111", commit 5c25e9c); resampy 0.2.x computed {@code int(n * (sr_new / sr_orig))}. The two
+     * differ for n = 5507 at 44056 -> 16000 Hz: 2000 against 1999 (/usr/bin/python3).
+     */
+    @Test
+    void outputLengthIsResampy042sProductFirst() {
+        assertEquals(2000, Resample.resample(new double[5507], 44056, 16000, Resample.Filter.KAISER_FAST).length);
+        assertEquals(2000, Resample.resample(new float[5507], 44056, 16000, Resample.Filter.KAISER_FAST).length);
+    }
+
     @Test
     void filterTablesHaveResampysShapeAndPeak() {
         double[] best = Resample.Filter.KAISER_BEST.halfWindow();

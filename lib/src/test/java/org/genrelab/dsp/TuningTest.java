@@ -4,6 +4,7 @@ import org.genrelab.OracleFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,11 +32,42 @@ class TuningTest {
         float[] sine = OracleFiles.pcm16Mono(clips.resolve("sine1k_2s.wav"));
         assertEquals(88200, sine.length);
         assertEquals(0.20000000000000007, Tuning.estimateTuning(sine, 44100), 1e-9, "sine1k tuning_cqt");
-        assertEquals(0.18000000000000005, ChromaStft.tuning(ChromaStft.powerOf(Stft.magnitude(sine)), 22050), 1e-9,
+        assertEquals(0.18000000000000005, ChromaStft.tuning(ChromaStft.powerOf(Stft.magnitude32(sine)), 22050), 1e-9,
                 "sine1k tuning_chroma_stft");
         float[] silence = OracleFiles.pcm16Mono(clips.resolve("silence_5s.wav"));
         assertEquals(0.0, Tuning.estimateTuning(silence, 44100), 0, "silence tuning_cqt (empty set)");
-        assertEquals(0.0, ChromaStft.tuning(ChromaStft.powerOf(Stft.magnitude(silence)), 22050), 0);
+        assertEquals(0.0, ChromaStft.tuning(ChromaStft.powerOf(Stft.magnitude32(silence)), 22050), 0);
+    }
+
+    /**
+     * piptrack keeps a bin only if S > threshold · S.max(axis=0), which numpy 1.24 computes as a float32 product
+     * with 0.1 cast to float32. Column maxima m and numpy's {@code 0.1 * m} (float32 bits) from /usr/bin/python3,
+     * numpy 1.24.2: {@code m = (np.random.default_rng(3).random(200000) * np.float32(100)).astype(np.float32)},
+     * the first four where {@code 0.1 * m} differs from {@code float32(0.1 * float64(m))} (there one ulp lower).
+     * A peak exactly at numpy's threshold is dropped (no pitch: tuning 0); one ulp above it is kept.
+     */
+    @Test
+    void peakThresholdIsNumpysFloat32Product() {
+        int[][] cases = {{0x4268dd64, 0x40ba4ab7}, {0x41169b18, 0x3f70f827}, {0x422d4033, 0x408a99c3}, {0x41ea2d36, 0x403b575f}};
+        for (int[] c : cases) {
+            float max = Float.intBitsToFloat(c[0]), threshold = Float.intBitsToFloat(c[1]);
+            assertTrue(threshold != (float) (0.1 * max), "a case where the float64 product differs");
+            assertEquals(0.0, Tuning.estimateTuning(oneFrame(max, threshold), 22050), 0, "peak at the threshold is dropped");
+            assertTrue(Tuning.estimateTuning(oneFrame(max, Math.nextUp(threshold)), 22050) != 0.0, "peak above it is kept");
+        }
+    }
+
+    /**
+     * One frame of 1025 bins: the maximum at bin 2 (21.5 Hz, below piptrack's 150 Hz), a peak at bin 100 (1077 Hz)
+     * with smaller, unequal neighbours (below the threshold; they only shift the interpolated pitch).
+     */
+    private static float[][] oneFrame(float max, float peak) {
+        float[][] s = new float[1025][1];
+        s[2][0] = max;
+        s[99][0] = 0.25f * peak;
+        s[100][0] = peak;
+        s[101][0] = 0.5f * peak;
+        return s;
     }
 
     @Test

@@ -16,14 +16,26 @@ class FeatureExtractorTest {
     static final List<FmaFeatureCsv.Column> COLS = List.of(new FmaFeatureCsv.Column("a", "mean", "01"),
             new FmaFeatureCsv.Column("a", "std", "01"), new FmaFeatureCsv.Column("b", "value", "01"));
 
-    /** A stand-in feature function: the file holds an integer k; values are k, k², 1/k; "bad" files fail. */
+    /**
+     * A stand-in feature function: the file holds an integer k; values are k, k², 1/k; "bad" files fail, "crash"
+     * throws, "oom" runs out of heap and "deep" out of stack (real errors, not thrown by hand).
+     */
     static float[] fake(Path p) throws Exception {
         String s = Files.readString(p).strip();
         if (s.equals("bad")) throw new TrackFeatureFunction.TrackFailedException("empty audio: no samples");
         if (s.equals("crash")) throw new IllegalStateException("decoder crashed");
+        if (s.equals("oom")) {
+            long[] huge = new long[Integer.MAX_VALUE - 8]; // 16 GB: more than the test JVM's heap
+            return new float[] {huge.length, 0, 0};
+        }
+        if (s.equals("deep")) return new float[] {recurse(0), 0, 0};
         int k = Integer.parseInt(s);
         Thread.sleep(Long.getLong("fake.sleep", 0));
         return new float[] {k, (float) k * k, 1f / k};
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
     }
 
     static List<FeatureExtractor.Track> folder(Path dir, int n) throws IOException {
@@ -51,6 +63,56 @@ class FeatureExtractorTest {
         String failures = Files.readString(r.failures());
         assertTrue(failures.contains("7,") && failures.contains("empty audio: no samples"), failures);
         assertTrue(failures.contains("decoder crashed"), failures);
+    }
+
+    @Test
+    void twoTracksWithOneIdAreRefusedBeforeAnythingIsComputed(@TempDir Path dir) throws Exception {
+        var tracks = new ArrayList<>(folder(dir.resolve("in"), 3));
+        Path other = dir.resolve("other/2.txt");
+        Files.createDirectories(other.getParent());
+        Files.writeString(other, "5");
+        tracks.add(new FeatureExtractor.Track("2", other));
+        Path out = dir.resolve("out.csv");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new FeatureExtractor(COLS, FeatureExtractorTest::fake, 2).run(tracks, out, n -> { }));
+        assertTrue(e.getMessage().contains(dir.resolve("in/2.txt").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
+        assertEquals(0, cachedTracks(FeatureExtractor.cacheFor(out)), "nothing computed");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void runningOutOfHeapOrStackFailsOnlyThatTrack(@TempDir Path dir) throws Exception {
+        var tracks = folder(dir.resolve("in"), 6);
+        Files.writeString(tracks.get(2).audio(), "oom");
+        Files.writeString(tracks.get(4).audio(), "deep");
+        var r = new FeatureExtractor(COLS, FeatureExtractorTest::fake, 2).run(tracks, dir.resolve("out.csv"), n -> { });
+        assertEquals(4, r.rows());
+        assertEquals(List.of("3", "5"), r.failed().stream().map(FeatureExtractor.Failure::id).toList());
+        assertTrue(r.failed().get(0).reason().startsWith("OutOfMemoryError"), r.failed().get(0).reason());
+        assertEquals("StackOverflowError", r.failed().get(1).reason());
+        assertTrue(Files.readString(r.failures()).contains("OutOfMemoryError"));
+    }
+
+    @Test
+    void aCachedFailureIsReusedUntilARunRetriesIt(@TempDir Path dir) throws Exception {
+        var tracks = folder(dir.resolve("in"), 3);
+        Files.writeString(tracks.get(1).audio(), "crash");
+        Path out = dir.resolve("out.csv");
+        var ex = new FeatureExtractor(COLS, FeatureExtractorTest::fake, 2);
+        assertEquals(List.of("2"), ex.run(tracks, out, n -> { }).failed().stream().map(FeatureExtractor.Failure::id).toList());
+        Files.writeString(tracks.get(1).audio(), "2"); // the cause is gone
+        var again = ex.run(tracks, out, n -> { });
+        assertEquals(3, again.reused());
+        assertEquals(1, again.failed().size(), "a cached failure is reused");
+        var retried = ex.run(tracks, out, true, n -> { });
+        assertEquals(1, retried.computed());
+        assertEquals(2, retried.reused());
+        assertEquals(3, retried.rows());
+        assertTrue(retried.failed().isEmpty());
+        assertFalse(Files.exists(FeatureExtractor.cacheFor(out).resolve("2.failed")), "the stale failure is removed");
+        assertEquals("2,2.0000000000e+00,4.0000000000e+00,5.0000000000e-01", Files.readAllLines(out).get(5));
+        assertEquals(0, ex.run(tracks, out, true, n -> { }).computed(), "--retry-failed recomputes only failures");
     }
 
     @Test

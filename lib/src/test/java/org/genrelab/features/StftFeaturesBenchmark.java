@@ -16,16 +16,17 @@ public final class StftFeaturesBenchmark {
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         for (int r = 0; r < reps; r++) {
             long t0 = CPU.getCurrentThreadCpuTime();
-            double[][] mag = Stft.magnitude(y);
+            float[][] mag32 = Stft.magnitude32(y);
+            double[][] mag = Stft.toDoubles(mag32);
             long t1 = CPU.getCurrentThreadCpuTime();
-            Mfcc.fromMagnitude(mag, 44100);
+            Mfcc.fromMagnitude(mag32, 44100);
             long t2 = CPU.getCurrentThreadCpuTime();
             SpectralContrast.spectralContrast(mag);
             long t3 = CPU.getCurrentThreadCpuTime();
             SpectralCentroid.spectralCentroid(mag);
             SpectralBandwidth.spectralBandwidth(mag);
             SpectralRolloff.spectralRolloff(mag);
-            Rmse.rmse(mag);
+            Rmse.rmse(mag32);
             ZeroCrossingRate.zeroCrossingRate(y);
             long t4 = CPU.getCurrentThreadCpuTime();
             StftFeatures.compute(y, 44100).statistics();
