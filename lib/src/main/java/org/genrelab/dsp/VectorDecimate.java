@@ -65,36 +65,50 @@ final class VectorDecimate {
         // eight independent sums per pass: each is a chain of dependent add-and-round steps, so fewer
         // chains leave the vector units waiting (four took 1.2–1.6× as long, with AVX-512 and AVX2; twelve
         // were no longer inlined and ran eight times slower)
-        for (; t + 8 * LANES <= to; t += 8 * LANES) {
-            DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-            for (int k = 0; k < taps; k++) {
-                double[] s = src[k];
-                int q = t + off[k];
-                double ck = c[k];
-                a0 = step(a0, DoubleVector.fromArray(D, s, q), ck, float32);
-                a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), ck, float32);
-                a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), ck, float32);
-                a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), ck, float32);
-                a4 = step(a4, DoubleVector.fromArray(D, s, q + 4 * LANES), ck, float32);
-                a5 = step(a5, DoubleVector.fromArray(D, s, q + 5 * LANES), ck, float32);
-                a6 = step(a6, DoubleVector.fromArray(D, s, q + 6 * LANES), ck, float32);
-                a7 = step(a7, DoubleVector.fromArray(D, s, q + 7 * LANES), ck, float32);
-            }
-            a0.intoArray(y, t);
-            a1.intoArray(y, t + LANES);
-            a2.intoArray(y, t + 2 * LANES);
-            a3.intoArray(y, t + 3 * LANES);
-            a4.intoArray(y, t + 4 * LANES);
-            a5.intoArray(y, t + 5 * LANES);
-            a6.intoArray(y, t + 6 * LANES);
-            a7.intoArray(y, t + 7 * LANES);
-        }
-        for (; t + LANES <= to; t += LANES) {
-            DoubleVector a = DoubleVector.zero(D);
-            for (int k = 0; k < taps; k++) a = step(a, DoubleVector.fromArray(D, src[k], t + off[k]), c[k], float32);
-            a.intoArray(y, t);
-        }
+        for (; t + 8 * LANES <= to; t += 8 * LANES) eightVectors(src, off, c, float32, y, t);
+        for (; t + LANES <= to; t += LANES) oneVector(src, off, c, float32, y, t);
         return t;
+    }
+
+    /*
+     * The passes are methods of their own, called thousands of times per clip, so that C2 compiles them as
+     * methods once their profile is complete. As loops inside interior(), called a few times per clip, they
+     * ran on an on-stack-replacement compile made early in the first call, and in about one JVM in four that
+     * compile left the float32 conversions out of line (AbstractVector.convert0, boxed): the 518 features
+     * then took 3× as long for the JVM's whole life.
+     */
+
+    /** Outputs y[t, t + 8·LANES). */
+    private static void eightVectors(double[][] src, int[] off, double[] c, boolean float32, double[] y, int t) {
+        DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int k = 0; k < c.length; k++) {
+            double[] s = src[k];
+            int q = t + off[k];
+            double ck = c[k];
+            a0 = step(a0, DoubleVector.fromArray(D, s, q), ck, float32);
+            a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), ck, float32);
+            a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), ck, float32);
+            a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), ck, float32);
+            a4 = step(a4, DoubleVector.fromArray(D, s, q + 4 * LANES), ck, float32);
+            a5 = step(a5, DoubleVector.fromArray(D, s, q + 5 * LANES), ck, float32);
+            a6 = step(a6, DoubleVector.fromArray(D, s, q + 6 * LANES), ck, float32);
+            a7 = step(a7, DoubleVector.fromArray(D, s, q + 7 * LANES), ck, float32);
+        }
+        a0.intoArray(y, t);
+        a1.intoArray(y, t + LANES);
+        a2.intoArray(y, t + 2 * LANES);
+        a3.intoArray(y, t + 3 * LANES);
+        a4.intoArray(y, t + 4 * LANES);
+        a5.intoArray(y, t + 5 * LANES);
+        a6.intoArray(y, t + 6 * LANES);
+        a7.intoArray(y, t + 7 * LANES);
+    }
+
+    /** Outputs y[t, t + LANES). */
+    private static void oneVector(double[][] src, int[] off, double[] c, boolean float32, double[] y, int t) {
+        DoubleVector a = DoubleVector.zero(D);
+        for (int k = 0; k < c.length; k++) a = step(a, DoubleVector.fromArray(D, src[k], t + off[k]), c[k], float32);
+        a.intoArray(y, t);
     }
 
     /** acc + c·x, rounded to float32 when asked: the scalar loop's {@code acc += c * x; acc = (float) acc}. */
