@@ -26,6 +26,16 @@ final class VectorRealFftBatch {
     }
 
     static void forward(BatchRealFft f, double[] in, double[] re, double[] im) {
+        // one method per stage: each is compiled on its own, so C2's node budget never runs out inside one
+        // compile (as one method, some vector operations were left out of line, boxed: see VectorDecimate)
+        int size = firstStages(f, in);
+        size = stagePairs(f, size);
+        lastStage(f, size);
+        untangle(f, re, im);
+    }
+
+    /** Bit-reversed copy of the input into z with the first stages (two, as one radix-4 pass, when n ≥ 8); returns the next stage's size. */
+    private static int firstStages(BatchRealFft f, double[] in) {
         int l = LANES;
         int half = f.n() / 2;
         double[] zr = f.zr, zi = f.zi;
@@ -58,6 +68,14 @@ final class VectorRealFftBatch {
             }
             firstSize = 2;
         }
+        return firstSize;
+    }
+
+    /** Two stages per pass while two fit; returns the size of the stage still to do (if ≤ n/2). */
+    private static int stagePairs(BatchRealFft f, int firstSize) {
+        int l = LANES;
+        int half = f.n() / 2;
+        double[] zr = f.zr, zi = f.zi;
         double[] twr = f.twiddleRe, twi = f.twiddleIm;
         int size = firstSize;
         // two stages per pass over z (sizes 2h and 4h): each value is loaded and stored once for both, and gets the
@@ -99,6 +117,15 @@ final class VectorRealFftBatch {
                 }
             }
         }
+        return size;
+    }
+
+    /** The last single stage, when the number of stages left is odd. */
+    private static void lastStage(BatchRealFft f, int size) {
+        int l = LANES;
+        int half = f.n() / 2;
+        double[] zr = f.zr, zi = f.zi;
+        double[] twr = f.twiddleRe, twi = f.twiddleIm;
         for (; size <= half; size <<= 1) { // a last single stage
             int h = size / 2;
             int step = half / size;
@@ -117,6 +144,13 @@ final class VectorRealFftBatch {
                 }
             }
         }
+    }
+
+    /** The real input's spectrum from the half-length complex transform in z (bins 0..n/2). */
+    private static void untangle(BatchRealFft f, double[] re, double[] im) {
+        int l = LANES;
+        int half = f.n() / 2;
+        double[] zr = f.zr, zi = f.zi;
         double[] pc = f.postRe, ps = f.postIm;
         for (int k = 0; k <= half; k++) {
             int p = (k % half) * l, q = ((half - k) % half) * l;
