@@ -50,15 +50,20 @@ public final class MelFilterbank {
 
     /** {@code np.dot(basis, S)}: apply a filterbank [nMels][bins] to a spectrogram [bins][T]. */
     public static double[][] apply(double[][] basis, double[][] s) {
-        return apply(basis, s, false);
-    }
-
-    /**
-     * {@code np.dot(basis, S**2)} for a magnitude spectrogram S, each square taken as it is used: the same
-     * products and sums as {@code apply(basis, Stft.square(s))}, without the squared copy of S.
-     */
-    public static double[][] applyToSquares(double[][] basis, double[][] s) {
-        return apply(basis, s, true);
+        requireBins(basis, s.length);
+        int nFrames = s[0].length;
+        double[][] out = new double[basis.length][nFrames];
+        for (int m = 0; m < basis.length; m++) {
+            double[] w = basis[m];
+            double[] o = out[m];
+            for (int k = 0; k < s.length; k++) {
+                double wk = w[k];
+                if (wk == 0.0) continue; // mel triangles are sparse
+                double[] row = s[k];
+                for (int t = 0; t < nFrames; t++) o[t] += wk * row[t];
+            }
+        }
+        return out;
     }
 
     /**
@@ -67,10 +72,7 @@ public final class MelFilterbank {
      */
     public static double[][] applyToFloat32Squares(double[][] basis, float[][] s) {
         int bins = s.length;
-        if (basis.length == 0 || basis[0].length != bins) {
-            throw new IllegalArgumentException("filterbank has " + (basis.length == 0 ? 0 : basis[0].length)
-                    + " columns but the spectrogram has " + bins + " bins");
-        }
+        requireBins(basis, bins);
         int nFrames = s[0].length;
         double[][] out = new double[basis.length][nFrames];
         for (int m = 0; m < basis.length; m++) {
@@ -86,28 +88,10 @@ public final class MelFilterbank {
         return out;
     }
 
-    private static double[][] apply(double[][] basis, double[][] s, boolean squares) {
-        int bins = s.length;
+    private static void requireBins(double[][] basis, int bins) {
         if (basis.length == 0 || basis[0].length != bins) {
             throw new IllegalArgumentException("filterbank has " + (basis.length == 0 ? 0 : basis[0].length)
                     + " columns but the spectrogram has " + bins + " bins");
         }
-        int nFrames = s[0].length;
-        double[][] out = new double[basis.length][nFrames];
-        for (int m = 0; m < basis.length; m++) {
-            double[] w = basis[m];
-            double[] o = out[m];
-            for (int k = 0; k < bins; k++) {
-                double wk = w[k];
-                if (wk == 0.0) continue; // mel triangles are sparse
-                double[] row = s[k];
-                if (squares) {
-                    for (int t = 0; t < nFrames; t++) o[t] += wk * (row[t] * row[t]);
-                } else {
-                    for (int t = 0; t < nFrames; t++) o[t] += wk * row[t];
-                }
-            }
-        }
-        return out;
     }
 }
