@@ -211,18 +211,6 @@ public final class Stft {
         return p;
     }
 
-    /** Element-wise square of a magnitude matrix ({@code S ** 2}), a new array. */
-    public static double[][] square(double[][] s) {
-        double[][] p = new double[s.length][];
-        for (int k = 0; k < s.length; k++) {
-            double[] row = s[k];
-            double[] out = new double[row.length];
-            for (int t = 0; t < row.length; t++) out[t] = row[t] * row[t];
-            p[k] = out;
-        }
-        return p;
-    }
-
     /** Receives the spectra of frames t0 … t0 + nb − 1: bin k of frame t0 + j at {@code re[k·lanes + j]}; buffers are reused. */
     private interface BlockSink {
         void accept(int t0, int nb, int lanes, double[] re, double[] im);
