@@ -139,25 +139,12 @@ public final class NotebookRunner {
     }
 
     /**
-     * The Python that runs Jupyter, read from the {@code jupyter} launcher on the PATH ({@code #!/usr/bin/python3} on
-     * Debian), so that the executor script imports the same nbconvert; {@code python3} if it cannot be read.
+     * The Python that Debian's Jupyter packages are installed for ({@code /usr/bin/python3}, as
+     * {@code environment/write-kernelspec.sh} uses), so that the executor script imports the same nbconvert (a
+     * {@code python3} earlier on the PATH, e.g. pyenv's, may lack it); {@code python3} where there is none.
      */
     static String jupyterPython() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path jupyter = Path.of(dir.isEmpty() ? "." : dir, "jupyter");
-            if (!Files.isRegularFile(jupyter) || !Files.isExecutable(jupyter)) continue;
-            try (var lines = Files.lines(jupyter, StandardCharsets.ISO_8859_1)) {
-                String first = lines.findFirst().orElse("");
-                if (!first.startsWith("#!")) break;
-                String[] words = first.substring(2).trim().split("\\s+");
-                if (words.length == 1 && !words[0].isEmpty()) return words[0];
-                if (words.length == 2 && words[0].endsWith("/env")) return words[1];
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // unreadable: fall back
-            }
-            break;
-        }
-        return "python3";
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
     private record Result(boolean ok, boolean timedOut, String stderr) {
