@@ -111,7 +111,9 @@ public final class SvcTrainer implements ModelTrainer {
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) pairs.add(new int[] {i, j});
         Pair[] trained = new Pair[pairs.size()];
-        ParallelRange.forEach(trained.length, threads, q -> trained[q] = trainPair(pairs.get(q)[0], pairs.get(q)[1], yi, gram, param));
+        ThreadLocal<PrecomputedRows> rowsOfThread = ThreadLocal.withInitial(PrecomputedRows::new); // this fit's pool threads only
+        ParallelRange.forEach(trained.length, threads,
+                q -> trained[q] = trainPair(pairs.get(q)[0], pairs.get(q)[1], yi, gram, param, rowsOfThread.get()));
         return new Machines(labels, x, gamma, trained);
     }
 
@@ -119,21 +121,14 @@ public final class SvcTrainer implements ModelTrainer {
      * One two-class problem as libsvm's svm_train builds it: class i's rows (+1), then class j's (−1),
      * each row given as libsvm's precomputed-kernel node list: its 1-based serial, then its kernel values.
      */
-    private static Pair trainPair(int i, int j, int[] yi, float[][] gram, svm_parameter param) {
+    private static Pair trainPair(int i, int j, int[] yi, float[][] gram, svm_parameter param, PrecomputedRows nodeLists) {
         int[] rows = IntStream.concat(IntStream.range(0, yi.length).filter(r -> yi[r] == i),
                 IntStream.range(0, yi.length).filter(r -> yi[r] == j)).toArray();
         svm_problem prob = new svm_problem();
         prob.l = rows.length;
-        prob.x = new svm_node[rows.length][];
+        prob.x = nodeLists.of(gram, rows);
         prob.y = new double[rows.length];
-        for (int q = 0; q < rows.length; q++) {
-            float[] k = gram[rows[q]];
-            svm_node[] nodes = new svm_node[rows.length + 1];
-            nodes[0] = node(0, q + 1);
-            for (int t = 0; t < rows.length; t++) nodes[t + 1] = node(t + 1, k[rows[t]]);
-            prob.x[q] = nodes;
-            prob.y[q] = yi[rows[q]] == i ? +1 : -1;
-        }
+        for (int q = 0; q < rows.length; q++) prob.y[q] = yi[rows[q]] == i ? +1 : -1;
         svm_model model = svm.svm_train(prob, param);
         int[] sv = new int[model.l];
         double[] coef = new double[model.l];
@@ -146,17 +141,51 @@ public final class SvcTrainer implements ModelTrainer {
         return new Pair(i, j, sv, positiveIsI ? coef : negate(coef), positiveIsI ? model.rho[0] : -model.rho[0]);
     }
 
+    /**
+     * libsvm's precomputed-kernel node lists for the pairs one thread trains, one after another, kept from pair to
+     * pair and overwritten. A new list per row and pair (the pair's size squared of {@code svm_node}s, 120 MB per fit
+     * here) landed on heap memory the process had never touched; in a fresh JVM its page faults made the first four
+     * or five fits several times slower than the later ones. libsvm reads a precomputed row q only at its node 0 and
+     * at the serials 1..l of the problem's rows, so a list longer than l + 1 (left from a larger pair) serves as well.
+     */
+    static final class PrecomputedRows {
+        private svm_node[][] lists = new svm_node[0][];
+
+        /** The node lists of a pair's rows: list q holds serial q + 1, then K(rows[q], rows[t]) at t + 1 for every t. */
+        svm_node[][] of(float[][] gram, int[] rows) {
+            int l = rows.length;
+            if (lists.length < l) lists = Arrays.copyOf(lists, l);
+            svm_node[][] x = new svm_node[l][];
+            for (int q = 0; q < l; q++) {
+                if (lists[q] == null || lists[q].length < l + 1) lists[q] = newList(l + 1);
+                fill(lists[q], q + 1, gram[rows[q]], rows);
+                x[q] = lists[q];
+            }
+            return x;
+        }
+
+        private static svm_node[] newList(int length) {
+            svm_node[] list = new svm_node[length];
+            for (int t = 0; t < length; t++) list[t] = new svm_node();
+            return list;
+        }
+
+        /** Node 0: index 0, the row's serial; node t + 1: index t + 1, the kernel value with the pair's row t. */
+        private static void fill(svm_node[] list, int serial, float[] kernelRow, int[] rows) {
+            list[0].index = 0;
+            list[0].value = serial;
+            for (int t = 0; t < rows.length; t++) {
+                svm_node n = list[t + 1];
+                n.index = t + 1;
+                n.value = kernelRow[rows[t]];
+            }
+        }
+    }
+
     private static double[] negate(double[] v) {
         double[] out = new double[v.length];
         for (int q = 0; q < v.length; q++) out[q] = -v[q];
         return out;
-    }
-
-    private static svm_node node(int index, double value) {
-        svm_node n = new svm_node();
-        n.index = index;
-        n.value = value;
-        return n;
     }
 
     /**
