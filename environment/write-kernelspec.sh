@@ -16,11 +16,11 @@ LIB_CP="$ROOT/lib/target/classes:$(cat "$CP_FILE")"
 # Kernel JVM: heap for the deep models; DJL strictly offline with its cache in the project;
 # the library on the kernel class path through RJK_CLASSPATH.
 THREADS="${GENRELAB_THREADS:-$(nproc)}"
-/usr/bin/python3 - "$DIR/kernel.json" "$JAVA_HOME/bin/java" "$K" "$LIB_CP" "$ROOT" "$THREADS" <<'PY'
+/usr/bin/python3 - "$DIR/kernel.json" "$JAVA_HOME/bin/java" "$K" "$LIB_CP" "$ROOT" "$THREADS" "$(genrelab_memory_options)" <<'PY'
 import json, sys, os
-out, java, k, cp, root, threads = sys.argv[1:]
+out, java, k, cp, root, threads, memory = sys.argv[1:]
 spec = {
-  "argv": [java, "-Xmx8g", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
+  "argv": [java, "-Xmx8g", "-XX:+UseParallelGC", *memory.split(), "--enable-native-access=ALL-UNNAMED",
            "--sun-misc-unsafe-memory-access=allow", "--add-modules", "jdk.incubator.vector",
            "-Djava.awt.headless=true", "-Dai.djl.offline=true", f"-Dai.djl.pytorch.num_threads={threads}",
            # the synthetic corpus renders MIDI offline through the JDK's AudioSynthesizer
