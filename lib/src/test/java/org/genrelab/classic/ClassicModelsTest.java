@@ -224,30 +224,51 @@ class ClassicModelsTest {
     @Test
     void svcPairsTrainedOnSeveralThreadsGiveLibsvmsOwnMultiClassModel() {
         TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 5);
+        int[] ours = assertSvcIsLibsvmsOwn(s.xTrain(), s.yTrain(), s.xTest());
+        assertTrue(IntStream.of(ours).distinct().count() > 4, "the SVC should predict most genres");
+    }
+
+    @Test
+    void svcWithClassesOfUnequalSizesIsLibsvmsOwn() {
+        // a thread reuses its node lists from pair to pair: pairs with the halved classes are smaller than
+        // those before them, so they run on lists longer than their problem
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 5);
+        int[] seen = new int[8];
+        int[] keep = IntStream.range(0, s.yTrain().length)
+                .filter(r -> s.yTrain()[r] < 4 || seen[s.yTrain()[r]]++ % 2 == 0).toArray();
+        double[][] x = IntStream.of(keep).mapToObj(r -> s.xTrain()[r]).toArray(double[][]::new);
+        int[] y = IntStream.of(keep).map(r -> s.yTrain()[r]).toArray();
+        assertTrue(keep.length < s.yTrain().length * 0.8, "classes 4..7 halved");
+        assertSvcIsLibsvmsOwn(x, y, s.xTest());
+    }
+
+    /** Trains SvcTrainer on one and three threads and libsvm on the whole problem; returns our test predictions. */
+    private static int[] assertSvcIsLibsvmsOwn(double[][] xTrain, int[] yTrain, double[][] xTest) {
         SvcTrainer svc = new SvcTrainer();
-        var one = svc.oneVersusOne(s.xTrain(), s.yTrain(), 1);
-        var three = svc.oneVersusOne(s.xTrain(), s.yTrain(), 3);
+        var one = svc.oneVersusOne(xTrain, yTrain, 1);
+        var three = svc.oneVersusOne(xTrain, yTrain, 3);
         // the reference: libsvm's svm_train on the whole multi-class problem, and svm_predict. The Java
         // port orders classes as they first appear (ties in the vote go to the first); scikit-learn's copy
         // sorts them, as SvcTrainer does, so the rows go in by class, each class in its original order
-        int[] byClass = IntStream.range(0, s.yTrain().length).boxed()
-                .sorted(java.util.Comparator.comparingInt(r -> s.yTrain()[r])).mapToInt(Integer::intValue).toArray();
+        int[] byClass = IntStream.range(0, yTrain.length).boxed()
+                .sorted(java.util.Comparator.comparingInt(r -> yTrain[r])).mapToInt(Integer::intValue).toArray();
         libsvm.svm_problem prob = new libsvm.svm_problem();
         prob.l = byClass.length;
         prob.x = new libsvm.svm_node[prob.l][];
         prob.y = new double[prob.l];
         for (int q = 0; q < prob.l; q++) {
-            prob.x[q] = libsvmRow(s.xTrain()[byClass[q]]);
-            prob.y[q] = s.yTrain()[byClass[q]];
+            prob.x[q] = libsvmRow(xTrain[byClass[q]]);
+            prob.y[q] = yTrain[byClass[q]];
         }
-        libsvm.svm_model whole = libsvm.svm.svm_train(prob, svc.parameters(SvcTrainer.gammaScale(s.xTrain())));
+        libsvm.svm_model whole = libsvm.svm.svm_train(prob, svc.parameters(SvcTrainer.gammaScale(xTrain)));
         assertEquals(whole.l, one.supportVectors(), "support vectors");
-        int[] ours = one.predict(s.xTest());
-        for (int r = 0; r < s.xTest().length; r++) {
-            assertEquals((int) libsvm.svm.svm_predict(whole, libsvmRow(s.xTest()[r])), ours[r], "test row " + r);
-            assertEquals(ours[r], three.predict(s.xTest()[r]), "three threads, test row " + r);
+        assertEquals(whole.l, three.supportVectors(), "support vectors, three threads");
+        int[] ours = one.predict(xTest);
+        for (int r = 0; r < xTest.length; r++) {
+            assertEquals((int) libsvm.svm.svm_predict(whole, libsvmRow(xTest[r])), ours[r], "test row " + r);
+            assertEquals(ours[r], three.predict(xTest[r]), "three threads, test row " + r);
         }
-        assertTrue(IntStream.of(ours).distinct().count() > 4, "the SVC should predict most genres");
+        return ours;
     }
 
     private static libsvm.svm_node[] libsvmRow(double[] row) {
