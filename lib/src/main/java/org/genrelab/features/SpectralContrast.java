@@ -13,7 +13,10 @@ import org.genrelab.dsp.PowerToDb;
  * (peak) magnitudes; the result is {@code power_to_db(peak) − power_to_db(valley)} where each
  * {@code power_to_db} (ref 1, amin 1e-10, top_db 80) applies to the magnitudes themselves and takes
  * its top_db floor over its whole [7][T] array (oracle pitfall 4). FMA passes no sr, so 22050
- * applies.
+ * applies. The magnitudes are librosa's float32 there, and the extremes are found among float32 values
+ * (a spectrogram given as doubles is rounded to float32 first, as {@link SpectralRolloff} does): twice as
+ * many lanes per vector for the band sorting network, the selection's costliest step; the q values are
+ * then summed in double as before.
  */
 public final class SpectralContrast {
 
@@ -33,11 +36,16 @@ public final class SpectralContrast {
     /** {@code spectral_contrast(S=S, sr=sr, fmin=fmin, n_bands=nBands, quantile=quantile)}: [nBands + 1][T]. */
     public static double[][] spectralContrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
         SpectralInput.check(s, "spectral_contrast");
-        return contrast(s, sr, fmin, nBands, quantile);
+        float[][] s32 = new float[s.length][];
+        for (int k = 0; k < s.length; k++) {
+            s32[k] = new float[s[k].length];
+            for (int t = 0; t < s32[k].length; t++) s32[k][t] = (float) s[k][t];
+        }
+        return contrast(s32, sr, fmin, nBands, quantile);
     }
 
-    /** The contrast of a spectrogram that has passed {@link SpectralInput#check}. */
-    static double[][] contrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
+    /** The contrast of a float32 spectrogram whose values (as doubles) have passed {@link SpectralInput#check}. */
+    static double[][] contrast(float[][] s, double sr, double fmin, int nBands, double quantile) {
         if (nBands < 1) throw new IllegalArgumentException("n_bands must be a positive integer, got " + nBands);
         if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must lie in (0, 1), got " + quantile);
         if (!(fmin > 0)) throw new IllegalArgumentException("fmin must be positive, got " + fmin);
@@ -84,27 +92,27 @@ public final class SpectralContrast {
      * inserts v in its place and drops the largest, with no branch to mispredict, in loops over frames that the JIT
      * vectorises; the q largest likewise. Min and max pick values, so the lists hold exactly the sorted values.
      */
-    static void bandMeans(double[][] s, int lo, int m, int q, double[] valley, double[] peak) {
+    static void bandMeans(float[][] s, int lo, int m, int q, double[] valley, double[] peak) {
         if (q < 1 || q > m) throw new IllegalArgumentException("band of " + m + " bins cannot give " + q + " extremes");
         int nFrames = valley.length;
-        double[][] low = new double[q][nFrames], high = new double[q][nFrames];
+        float[][] low = new float[q][nFrames], high = new float[q][nFrames];
         for (int j = 0; j < q; j++) {
-            Arrays.fill(low[j], Double.POSITIVE_INFINITY);
-            Arrays.fill(high[j], Double.NEGATIVE_INFINITY);
+            Arrays.fill(low[j], Float.POSITIVE_INFINITY);
+            Arrays.fill(high[j], Float.NEGATIVE_INFINITY);
         }
         for (int i = 0; i < m; i++) {
-            double[] v = s[lo + i];
+            float[] v = s[lo + i];
             for (int j = q - 1; j > 0; j--) {
-                double[] lj = low[j], below = low[j - 1];
+                float[] lj = low[j], below = low[j - 1];
                 for (int t = 0; t < nFrames; t++) lj[t] = Math.min(lj[t], Math.max(v[t], below[t]));
             }
-            double[] l0 = low[0];
+            float[] l0 = low[0];
             for (int t = 0; t < nFrames; t++) l0[t] = Math.min(l0[t], v[t]);
             for (int j = 0; j < q - 1; j++) {
-                double[] hj = high[j], above = high[j + 1];
+                float[] hj = high[j], above = high[j + 1];
                 for (int t = 0; t < nFrames; t++) hj[t] = Math.max(hj[t], Math.min(v[t], above[t]));
             }
-            double[] top = high[q - 1];
+            float[] top = high[q - 1];
             for (int t = 0; t < nFrames; t++) top[t] = Math.max(top[t], v[t]);
         }
         for (int t = 0; t < nFrames; t++) {

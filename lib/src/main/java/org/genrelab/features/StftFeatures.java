@@ -39,9 +39,9 @@ public record StftFeatures(Map<String, double[][]> frames, float[][] rmse) {
         double[][] centroid = SpectralCentroid.centroid(mag, sr22050);
         f.put("spectral_bandwidth", SpectralBandwidth.bandwidth(mag, sr22050, centroid[0]));
         f.put("spectral_centroid", centroid);
-        f.put("spectral_contrast", SpectralContrast.contrast(mag, sr22050, SpectralContrast.FMIN, SpectralContrast.N_BANDS,
+        f.put("spectral_contrast", SpectralContrast.contrast(stft, sr22050, SpectralContrast.FMIN, SpectralContrast.N_BANDS,
                 SpectralContrast.QUANTILE));
-        f.put("spectral_rolloff", SpectralRolloff.rolloff(mag, sr22050, SpectralRolloff.ROLL_PERCENT));
+        f.put("spectral_rolloff", SpectralRolloff.rolloff(stft, sr22050, SpectralRolloff.ROLL_PERCENT));
         f.put("zcr", ZeroCrossingRate.zeroCrossingRate(y));
         return new StftFeatures(f, rmse);
     }

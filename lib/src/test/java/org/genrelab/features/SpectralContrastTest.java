@@ -21,14 +21,14 @@ class SpectralContrastTest {
             int m = 1 + rnd.nextInt(trial < 60 ? 60 : 500);
             int q = 1 + rnd.nextInt(trial % 3 == 0 ? m : Math.min(m, 10));
             int nFrames = 1 + rnd.nextInt(40), lo = rnd.nextInt(3);
-            double[][] s = new double[lo + m][nFrames];
+            float[][] s = new float[lo + m][nFrames];
             for (int i = 0; i < m; i++) {
-                for (int t = 0; t < nFrames; t++) s[lo + i][t] = trial % 2 == 0 ? rnd.nextInt(7) : (m - i) * rnd.nextDouble();
+                for (int t = 0; t < nFrames; t++) s[lo + i][t] = trial % 2 == 0 ? rnd.nextInt(7) : (m - i) * rnd.nextFloat();
             }
             double[] valley = new double[nFrames], peak = new double[nFrames];
             SpectralContrast.bandMeans(s, lo, m, q, valley, peak);
             for (int t = 0; t < nFrames; t++) {
-                double[] x = new double[m];
+                float[] x = new float[m];
                 for (int i = 0; i < m; i++) x[i] = s[lo + i][t];
                 Arrays.sort(x);
                 double v = 0, p = 0;
@@ -40,6 +40,6 @@ class SpectralContrastTest {
                 assertEquals(p / q, peak[t], 0.0, "peak m=" + m + " q=" + q + " frame " + t);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> SpectralContrast.bandMeans(new double[2][3], 0, 2, 3, new double[3], new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> SpectralContrast.bandMeans(new float[2][3], 0, 2, 3, new double[3], new double[3]));
     }
 }
