@@ -19,7 +19,10 @@ public final class SpectralBandwidth {
 
     /** {@code spectral_bandwidth(S=S, sr=sr)}: [1][T]. */
     public static double[][] spectralBandwidth(double[][] s, double sr) {
-        return bandwidth(s, sr, SpectralCentroid.spectralCentroid(s, sr)[0]); // the centroid has checked s
+        SpectralInput.Rows rows = SpectralInput.Rows.of(s);
+        SpectralInput.check(rows, "spectral_bandwidth");
+        double[] norm = SpectralInput.columnSums(rows);
+        return bandwidth(rows, sr, SpectralCentroid.centroid(rows, sr, norm)[0], norm);
     }
 
     /**
@@ -29,22 +32,23 @@ public final class SpectralBandwidth {
      * @throws IllegalArgumentException if the centroid does not have one value per frame of s
      */
     public static double[][] spectralBandwidth(double[][] s, double sr, double[] centroid) {
-        SpectralInput.check(s, "spectral_bandwidth");
+        SpectralInput.Rows rows = SpectralInput.Rows.of(s);
+        SpectralInput.check(rows, "spectral_bandwidth");
         if (centroid.length != s[0].length) {
             throw new IllegalArgumentException("spectral_bandwidth: centroid has " + centroid.length + " values for "
                     + s[0].length + " frames");
         }
-        return bandwidth(s, sr, centroid);
+        return bandwidth(rows, sr, centroid, SpectralInput.columnSums(rows));
     }
 
-    /** The bandwidth of a spectrogram that has passed {@link SpectralInput#check}, given its centroid. */
-    static double[][] bandwidth(double[][] s, double sr, double[] centroid) {
-        double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
-        double[] norm = SpectralInput.columnSums(s);
-        int nFrames = s[0].length;
+    /** The bandwidth of a spectrogram that has passed {@link SpectralInput#check}, given its centroid and column sums. */
+    static double[][] bandwidth(SpectralInput.Rows s, double sr, double[] centroid, double[] norm) {
+        double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.bins() - 1));
+        int nFrames = norm.length;
         double[] b = new double[nFrames];
-        for (int k = 0; k < s.length; k++) {
-            double[] row = s[k];
+        double[] row = new double[nFrames];
+        for (int k = 0; k < s.bins(); k++) {
+            s.copy(k, row);
             double f = freq[k];
             for (int t = 0; t < nFrames; t++) {
                 double d = Math.abs(f - centroid[t]);

@@ -23,18 +23,19 @@ public final class SpectralCentroid {
 
     /** {@code spectral_centroid(S=S, sr=sr)}: [1][T]. */
     public static double[][] spectralCentroid(double[][] s, double sr) {
-        SpectralInput.check(s, "spectral_centroid");
-        return centroid(s, sr);
+        SpectralInput.Rows rows = SpectralInput.Rows.of(s);
+        SpectralInput.check(rows, "spectral_centroid");
+        return centroid(rows, sr, SpectralInput.columnSums(rows));
     }
 
-    /** The centroid of a spectrogram that has passed {@link SpectralInput#check}. */
-    static double[][] centroid(double[][] s, double sr) {
-        double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.length - 1));
-        double[] norm = SpectralInput.columnSums(s);
-        int nFrames = s[0].length;
+    /** The centroid of a spectrogram that has passed {@link SpectralInput#check}, given its column sums. */
+    static double[][] centroid(SpectralInput.Rows s, double sr, double[] norm) {
+        double[] freq = Frequencies.fftFrequencies(sr, 2 * (s.bins() - 1));
+        int nFrames = norm.length;
         double[] c = new double[nFrames];
-        for (int k = 0; k < s.length; k++) {
-            double[] row = s[k];
+        double[] row = new double[nFrames];
+        for (int k = 0; k < s.bins(); k++) {
+            s.copy(k, row);
             double f = freq[k];
             for (int t = 0; t < nFrames; t++) c[t] += f * (row[t] / norm[t]);
         }

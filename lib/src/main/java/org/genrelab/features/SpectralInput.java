@@ -8,14 +8,55 @@ final class SpectralInput {
     private SpectralInput() {
     }
 
+    /**
+     * A spectrogram read a row at a time as doubles, whether it is stored as float64 or as float32 (FMA's STFT
+     * magnitude, whose values are then the same doubles): the features that read it whole do so through a row buffer
+     * instead of a float64 copy of the whole spectrogram (21 MB a clip, and one more pass over memory).
+     */
+    interface Rows {
+        int bins();
+
+        /** Values in row k (every row must have {@code frames(0)}; {@link #check} says so). */
+        int frames(int k);
+
+        /** Row k's values into {@code to} (of length frames(k)). */
+        void copy(int k, double[] to);
+
+        static Rows of(double[][] s) {
+            return new Rows() {
+                public int bins() { return s.length; }
+                public int frames(int k) { return s[k].length; }
+                public void copy(int k, double[] to) { System.arraycopy(s[k], 0, to, 0, to.length); }
+            };
+        }
+
+        static Rows of(float[][] s) {
+            return new Rows() {
+                public int bins() { return s.length; }
+                public int frames(int k) { return s[k].length; }
+                public void copy(int k, double[] to) {
+                    float[] row = s[k];
+                    for (int t = 0; t < to.length; t++) to[t] = row[t];
+                }
+            };
+        }
+    }
+
     /** librosa refuses negative or non-finite energies; so do we, naming the feature and the cell. */
     static void check(double[][] s, String feature) {
-        if (s.length < 2 || s[0].length < 1) {
+        check(Rows.of(s), feature);
+    }
+
+    /** As {@link #check(double[][], String)}, for a spectrogram read by rows. */
+    static void check(Rows s, String feature) {
+        if (s.bins() < 2 || s.frames(0) < 1) {
             throw new IllegalArgumentException(feature + ": spectrogram must have >= 2 bins and >= 1 frame");
         }
-        for (int k = 0; k < s.length; k++) {
-            double[] row = s[k];
-            if (row.length != s[0].length) throw new IllegalArgumentException(feature + ": ragged spectrogram at bin " + k);
+        int nFrames = s.frames(0);
+        double[] row = new double[nFrames];
+        for (int k = 0; k < s.bins(); k++) {
+            if (s.frames(k) != nFrames) throw new IllegalArgumentException(feature + ": ragged spectrogram at bin " + k);
+            s.copy(k, row);
             // a finite non-negative double's bits x lie in [0, MAX_VALUE's bits]: then neither x nor MAX − x has the
             // sign bit; one OR over the row (a reduction the JIT vectorises) flags NaN, ±∞, negatives and −0.0,
             // and the exact test below clears −0.0
@@ -38,9 +79,11 @@ final class SpectralInput {
      * L1 norm of every column; a column whose norm is below {@code tiny(S)} gets 1 (librosa's
      * fill=None). FMA's S is float32, so tiny is the smallest normal float32.
      */
-    static double[] columnSums(double[][] s) {
-        double[] norm = new double[s[0].length];
-        for (double[] row : s) {
+    static double[] columnSums(Rows s) {
+        double[] norm = new double[s.frames(0)];
+        double[] row = new double[norm.length];
+        for (int k = 0; k < s.bins(); k++) {
+            s.copy(k, row);
             for (int t = 0; t < row.length; t++) norm[t] += row[t];
         }
         for (int t = 0; t < norm.length; t++) if (norm[t] < Float.MIN_NORMAL) norm[t] = 1.0;

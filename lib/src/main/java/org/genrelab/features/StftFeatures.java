@@ -30,14 +30,17 @@ public record StftFeatures(Map<String, double[][]> frames, float[][] rmse) {
         Map<String, double[][]> f = new LinkedHashMap<>();
         f.put("mfcc", Mfcc.fromMagnitude(stft, sr));
         float[][] rmse = Rmse.rmse(stft);
-        double[][] mag = Stft.toDoubles(stft); // the same float32 values, for the features written on doubles
         double[][] rmseD = new double[1][rmse[0].length];
         for (int t = 0; t < rmse[0].length; t++) rmseD[0][t] = rmse[0][t];
         f.put("rmse", rmseD);
-        SpectralInput.check(mag, "the STFT magnitude"); // once for the four spectral features: each check is a pass over the whole spectrogram
+        // the float32 magnitude read as doubles a row at a time, checked once for the four spectral features, its
+        // column sums shared by centroid and bandwidth: each of these is a pass over the whole spectrogram
+        SpectralInput.Rows mag = SpectralInput.Rows.of(stft);
+        SpectralInput.check(mag, "the STFT magnitude");
+        double[] norm = SpectralInput.columnSums(mag);
         double sr22050 = SpectralCentroid.SR;
-        double[][] centroid = SpectralCentroid.centroid(mag, sr22050);
-        f.put("spectral_bandwidth", SpectralBandwidth.bandwidth(mag, sr22050, centroid[0]));
+        double[][] centroid = SpectralCentroid.centroid(mag, sr22050, norm);
+        f.put("spectral_bandwidth", SpectralBandwidth.bandwidth(mag, sr22050, centroid[0], norm));
         f.put("spectral_centroid", centroid);
         f.put("spectral_contrast", SpectralContrast.contrast(stft, sr22050, SpectralContrast.FMIN, SpectralContrast.N_BANDS,
                 SpectralContrast.QUANTILE));

@@ -23,4 +23,23 @@ class SpectralBandwidthTest {
                 () -> SpectralBandwidth.spectralBandwidth(s, 22050, java.util.Arrays.copyOf(centroid, 39)));
         assertTrue(e.getMessage().contains("39 values for 40 frames"), e.getMessage());
     }
+
+    /** FMA's features read the float32 STFT magnitude as rows of doubles: the same centroid and bandwidth as its double copy. */
+    @Test
+    void float32RowsGiveTheDoubleCopysCentroidAndBandwidth() {
+        java.util.Random r = new java.util.Random(9);
+        float[][] s32 = new float[1025][77];
+        double[][] s = new double[s32.length][77];
+        for (int k = 0; k < s32.length; k++) {
+            for (int t = 0; t < 77; t++) s[k][t] = s32[k][t] = t == 5 ? 0f : r.nextFloat() / (1 + k); // frame 5 silent
+        }
+        SpectralInput.Rows rows = SpectralInput.Rows.of(s32);
+        double[] norm = SpectralInput.columnSums(rows);
+        double[] centroid = SpectralCentroid.centroid(rows, 22050, norm)[0];
+        assertArrayEquals(SpectralCentroid.spectralCentroid(s, 22050)[0], centroid, 0.0);
+        assertArrayEquals(SpectralBandwidth.spectralBandwidth(s, 22050)[0], SpectralBandwidth.bandwidth(rows, 22050, centroid, norm)[0], 0.0);
+        s32[3][70] = -1f;
+        var e = assertThrows(IllegalArgumentException.class, () -> SpectralInput.check(SpectralInput.Rows.of(s32), "spectral_centroid"));
+        assertTrue(e.getMessage().contains("S[3][70] = -1.0"), e.getMessage());
+    }
 }
