@@ -4,6 +4,7 @@ package org.genrelab.features;
 final class SpectralInput {
 
     private static final long MAX_FINITE_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
+    private static final int MAX_FINITE_FLOAT_BITS = Float.floatToRawIntBits(Float.MAX_VALUE);
 
     private SpectralInput() {
     }
@@ -22,11 +23,26 @@ final class SpectralInput {
         /** Row k's values into {@code to} (of length frames(k)). */
         void copy(int k, double[] to);
 
+        /**
+         * False if row k holds only finite non-negative values, by a fast test on the stored bits: a finite
+         * non-negative value's bits x lie in [0, the largest finite value's bits], so neither x nor MAX − x has the
+         * sign bit, and one OR over the row (a reduction the JIT vectorises) flags NaN, ±∞, negatives and −0.0.
+         */
+        boolean suspect(int k);
+
         static Rows of(double[][] s) {
             return new Rows() {
                 public int bins() { return s.length; }
                 public int frames(int k) { return s[k].length; }
                 public void copy(int k, double[] to) { System.arraycopy(s[k], 0, to, 0, to.length); }
+                public boolean suspect(int k) {
+                    long flags = 0;
+                    for (double v : s[k]) {
+                        long x = Double.doubleToRawLongBits(v);
+                        flags |= x | (MAX_FINITE_BITS - x);
+                    }
+                    return flags < 0;
+                }
             };
         }
 
@@ -37,6 +53,14 @@ final class SpectralInput {
                 public void copy(int k, double[] to) {
                     float[] row = s[k];
                     for (int t = 0; t < to.length; t++) to[t] = row[t];
+                }
+                public boolean suspect(int k) {
+                    int flags = 0;
+                    for (float v : s[k]) {
+                        int x = Float.floatToRawIntBits(v);
+                        flags |= x | (MAX_FINITE_FLOAT_BITS - x);
+                    }
+                    return flags < 0;
                 }
             };
         }
@@ -56,16 +80,8 @@ final class SpectralInput {
         double[] row = new double[nFrames];
         for (int k = 0; k < s.bins(); k++) {
             if (s.frames(k) != nFrames) throw new IllegalArgumentException(feature + ": ragged spectrogram at bin " + k);
-            s.copy(k, row);
-            // a finite non-negative double's bits x lie in [0, MAX_VALUE's bits]: then neither x nor MAX − x has the
-            // sign bit; one OR over the row (a reduction the JIT vectorises) flags NaN, ±∞, negatives and −0.0,
-            // and the exact test below clears −0.0
-            long flags = 0;
-            for (double v : row) {
-                long x = Double.doubleToRawLongBits(v);
-                flags |= x | (MAX_FINITE_BITS - x);
-            }
-            if (flags >= 0) continue;
+            if (!s.suspect(k)) continue;
+            s.copy(k, row); // the exact test, which clears −0.0
             for (int t = 0; t < row.length; t++) {
                 if (!(row[t] >= 0) || row[t] == Double.POSITIVE_INFINITY) {
                     throw new IllegalArgumentException(feature + " is only defined with finite non-negative energies: S["

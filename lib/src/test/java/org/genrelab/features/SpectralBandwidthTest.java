@@ -38,8 +38,12 @@ class SpectralBandwidthTest {
         double[] centroid = SpectralCentroid.centroid(rows, 22050, norm)[0];
         assertArrayEquals(SpectralCentroid.spectralCentroid(s, 22050)[0], centroid, 0.0);
         assertArrayEquals(SpectralBandwidth.spectralBandwidth(s, 22050)[0], SpectralBandwidth.bandwidth(rows, 22050, centroid, norm)[0], 0.0);
-        s32[3][70] = -1f;
-        var e = assertThrows(IllegalArgumentException.class, () -> SpectralInput.check(SpectralInput.Rows.of(s32), "spectral_centroid"));
-        assertTrue(e.getMessage().contains("S[3][70] = -1.0"), e.getMessage());
+        s32[4][1] = -0f; // allowed, as in the double check
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> SpectralInput.check(SpectralInput.Rows.of(s32), "spectral_centroid"));
+        for (float bad : new float[] {-1f, -Float.MIN_VALUE, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            s32[3][70] = bad;
+            var e = assertThrows(IllegalArgumentException.class, () -> SpectralInput.check(SpectralInput.Rows.of(s32), "spectral_centroid"));
+            assertTrue(e.getMessage().contains("S[3][70] = " + (double) bad), e.getMessage());
+        }
     }
 }
