@@ -36,12 +36,7 @@ public final class SpectralContrast {
     /** {@code spectral_contrast(S=S, sr=sr, fmin=fmin, n_bands=nBands, quantile=quantile)}: [nBands + 1][T]. */
     public static double[][] spectralContrast(double[][] s, double sr, double fmin, int nBands, double quantile) {
         SpectralInput.check(s, "spectral_contrast");
-        float[][] s32 = new float[s.length][];
-        for (int k = 0; k < s.length; k++) {
-            s32[k] = new float[s[k].length];
-            for (int t = 0; t < s32[k].length; t++) s32[k][t] = (float) s[k][t];
-        }
-        return contrast(s32, sr, fmin, nBands, quantile);
+        return contrast(SpectralInput.float32(s), sr, fmin, nBands, quantile);
     }
 
     /** The contrast of a float32 spectrogram whose values (as doubles) have passed {@link SpectralInput#check}. */

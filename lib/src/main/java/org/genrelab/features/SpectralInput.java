@@ -66,6 +66,16 @@ final class SpectralInput {
         }
     }
 
+    /** The spectrogram rounded to float32, the dtype of FMA's STFT magnitude (for features that work in float32). */
+    static float[][] float32(double[][] s) {
+        float[][] s32 = new float[s.length][];
+        for (int k = 0; k < s.length; k++) {
+            s32[k] = new float[s[k].length];
+            for (int t = 0; t < s32[k].length; t++) s32[k][t] = (float) s[k][t];
+        }
+        return s32;
+    }
+
     /** librosa refuses negative or non-finite energies; so do we, naming the feature and the cell. */
     static void check(double[][] s, String feature) {
         check(Rows.of(s), feature);

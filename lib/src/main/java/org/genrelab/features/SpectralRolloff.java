@@ -26,12 +26,7 @@ public final class SpectralRolloff {
     /** {@code spectral_rolloff(S=S, sr=sr, roll_percent=rollPercent)}: [1][T]. */
     public static double[][] spectralRolloff(double[][] s, double sr, double rollPercent) {
         SpectralInput.check(s, "spectral_rolloff");
-        float[][] s32 = new float[s.length][];
-        for (int k = 0; k < s.length; k++) {
-            s32[k] = new float[s[k].length];
-            for (int t = 0; t < s32[k].length; t++) s32[k][t] = (float) s[k][t];
-        }
-        return rolloff(s32, sr, rollPercent);
+        return rolloff(SpectralInput.float32(s), sr, rollPercent);
     }
 
     /** Bins per chunk of the search below. */
