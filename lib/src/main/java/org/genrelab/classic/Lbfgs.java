@@ -12,6 +12,10 @@ package org.genrelab.classic;
  * along a direction by backtracking (Numerical Recipes' {@code lnsrch}), which took about twice SciPy's
  * evaluations on the Part 1 logistic regression (about 180 against 93), and stops on a different test.
  * Moré &amp; Thuente, "Line search algorithms with guaranteed sufficient decrease", ACM TOMS 20 (1994).
+ *
+ * <p>Every loop over the n variables is a small method of its own. With them written inline, C2 compiled
+ * {@code minimize} whole, line search inlined, once its loops had run long: 0.2 s of compiler time on
+ * one of the two cores during the first fits of the Part 1 logistic regression (a fit takes about 0.1 s).
  */
 public final class Lbfgs {
 
@@ -79,7 +83,7 @@ public final class Lbfgs {
         if (maxAbs(g) <= gtol) return new Result(x, fx, 0, evaluations, Stop.GRADIENT);
         for (int iter = 0; iter < maxIter; ) {
             // d = −H·g by the two-loop recursion
-            for (int i = 0; i < n; i++) d[i] = -g[i];
+            negate(g, d);
             for (int j = 0; j < stored; j++) {
                 int c = Math.floorMod(newest - j, m);
                 alpha[c] = rho[c] * dot(s[c], d);
@@ -87,7 +91,7 @@ public final class Lbfgs {
             }
             if (stored > 0) {
                 double gamma = 1 / (rho[newest] * dot(y[newest], y[newest])); // sᵀy / yᵀy
-                for (int i = 0; i < n; i++) d[i] *= gamma;
+                scale(gamma, d);
             }
             for (int j = stored - 1; j >= 0; j--) {
                 int c = Math.floorMod(newest - j, m);
@@ -105,7 +109,7 @@ public final class Lbfgs {
             double fNew = Double.NaN;
             boolean accepted = false;
             for (int trial = 0; trial < MAX_LS; trial++) {
-                for (int i = 0; i < n; i++) xNew[i] = x[i] + ls.stp * d[i];
+                along(x, ls.stp, d, xNew);
                 fNew = f.valueAndGradient(xNew, gNew);
                 evaluations++;
                 double gdNew = dot(gNew, d);
@@ -126,14 +130,10 @@ public final class Lbfgs {
             iter++;
             // s = x_{k+1} − x_k, y = g_{k+1} − g_k; kept when the curvature sᵀy is clearly positive
             int slot = (newest + 1) % m;
-            double sy = 0;
-            double yy = 0;
-            for (int i = 0; i < n; i++) {
-                s[slot][i] = xNew[i] - x[i];
-                y[slot][i] = gNew[i] - g[i];
-                sy += s[slot][i] * y[slot][i];
-                yy += y[slot][i] * y[slot][i];
-            }
+            difference(xNew, x, s[slot]);
+            difference(gNew, g, y[slot]);
+            double sy = dot(s[slot], y[slot]);
+            double yy = dot(y[slot], y[slot]);
             if (sy > EPS * yy) {
                 rho[slot] = 1 / sy;
                 newest = slot;
@@ -320,6 +320,24 @@ public final class Lbfgs {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
+    }
+
+    private static void negate(double[] a, double[] out) {
+        for (int i = 0; i < a.length; i++) out[i] = -a[i];
+    }
+
+    private static void scale(double a, double[] v) {
+        for (int i = 0; i < v.length; i++) v[i] *= a;
+    }
+
+    /** out = x + stp·d. */
+    private static void along(double[] x, double stp, double[] d, double[] out) {
+        for (int i = 0; i < x.length; i++) out[i] = x[i] + stp * d[i];
+    }
+
+    /** out = a − b. */
+    private static void difference(double[] a, double[] b, double[] out) {
+        for (int i = 0; i < a.length; i++) out[i] = a[i] - b[i];
     }
 
     private static void axpy(double a, double[] x, double[] y) {
