@@ -1,7 +1,6 @@
 package org.genrelab.classic;
 
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Multinomial logistic regression as scikit-learn's {@code LogisticRegression(multi_class='multinomial',
@@ -153,9 +152,9 @@ public final class MultinomialLogistic {
     }
 
     /**
-     * The penalised negative log-likelihood and its gradient. Row blocks go to threads on a pool kept for
-     * the whole fit, and their partial sums are added in block order, so the result does not depend on the
-     * number of threads.
+     * The penalised negative log-likelihood and its gradient. Row blocks go to the threads of a
+     * {@link SpinningTeam} kept for the whole fit, and their partial sums are added in block order, so the
+     * result does not depend on the number of threads.
      *
      * <p>Plain loops, not the Vector API: the JIT vectorises the gradient's loop and compiles these loops
      * within the first evaluations, where Vector API code runs boxed until C2 has compiled it. Measured on
@@ -170,7 +169,7 @@ public final class MultinomialLogistic {
         private final int p;
         private final double lambda;
         private final int blocks;
-        private final ForkJoinPool pool;
+        private final SpinningTeam team;
         int evaluations;
 
         Objective(double[][] x, int[] y, int k, double lambda, int threads) {
@@ -183,12 +182,12 @@ public final class MultinomialLogistic {
             }
             this.lambda = lambda;
             this.blocks = (x.length + BLOCK - 1) / BLOCK;
-            this.pool = new ForkJoinPool(Math.max(1, Math.min(threads, blocks)));
+            this.team = new SpinningTeam(Math.max(1, Math.min(threads, blocks)), "genrelab-logistic");
         }
 
         @Override
         public void close() {
-            pool.shutdown();
+            team.close();
         }
 
         /** f(w) alone. */
@@ -202,7 +201,7 @@ public final class MultinomialLogistic {
             int q = p + 1;
             double[][][] partial = new double[blocks][][];
             double[] loss = new double[blocks];
-            ParallelRange.forEach(pool, blocks, b -> {
+            team.forEach(blocks, b -> {
                 double[][] g = new double[k][q];
                 int from = b * BLOCK;
                 int to = Math.min(x.length, (b + 1) * BLOCK);
@@ -213,17 +212,25 @@ public final class MultinomialLogistic {
             double f = 0;
             for (int b = 0; b < blocks; b++) { // in block order: the same sums on any number of threads
                 f += loss[b];
-                for (int c = 0; c < k; c++) {
-                    double[] g = partial[b][c];
-                    for (int j = 0; j < q; j++) gradient[c * q + j] += g[j];
-                }
+                for (int c = 0; c < k; c++) add(partial[b][c], gradient, c * q);
             }
-            for (int c = 0; c < k; c++) {
-                int o = c * q;
-                for (int j = 0; j < p; j++) {
-                    f += 0.5 * lambda * w[o + j] * w[o + j];
-                    gradient[o + j] += lambda * w[o + j]; // ∂/∂W of ½λ‖W‖²; intercepts unpenalised
-                }
+            for (int c = 0; c < k; c++) f = penalise(w, gradient, c * q, f);
+            return f;
+        }
+
+        // The loops over weights are methods of their own, so that the JIT compiles them alone, quickly,
+        // rather than the whole evaluation after it has run long (see Lbfgs).
+
+        /** out[offset + j] += g[j]. */
+        private static void add(double[] g, double[] out, int offset) {
+            for (int j = 0; j < g.length; j++) out[offset + j] += g[j];
+        }
+
+        /** ½λ‖W_c‖² added to f (returned) and λ·W_c to the gradient, for the class at offset; intercepts unpenalised. */
+        private double penalise(double[] w, double[] gradient, int offset, double f) {
+            for (int j = offset; j < offset + p; j++) {
+                f += 0.5 * lambda * w[j] * w[j];
+                gradient[j] += lambda * w[j];
             }
             return f;
         }

@@ -24,8 +24,7 @@ final class ParallelRange {
         }
     }
 
-    /** Calls {@code body} for every index in [0, n) on a pool the caller keeps (for loops run many times). */
-    static void forEach(ForkJoinPool pool, int n, IntConsumer body) {
+    private static void forEach(ForkJoinPool pool, int n, IntConsumer body) {
         try {
             pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
         } catch (InterruptedException e) {
