@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
                 "(GENRELAB_DATA, default ../shared/data) on the current device; --search adds the full ASHA search's wall time.",
                 "'classic': training and prediction seconds of SVC, random forest and logistic regression (the models",
                 "whose training time is held to scikit-learn's) on the study's embeddings, 250 tracks per genre, first",
-                "fit and fastest of --repeats; then scikit-learn (Debian's python3-sklearn) on the same exported",
-                "matrices, side by side."})
+                "fit, fastest and total of --repeats fits (notebook 02 fits each model 15 times: --repeats 15 gives",
+                "its training time); then scikit-learn (Debian's python3-sklearn) on the same exported matrices, side by side."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "features, vggish, part2 or classic")
@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "FOLDER", description = "Audio folder (default: ../shared/oracle/clips).")
     Path folder;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "Passes over the clips (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "3", description = "Passes over the clips; classic: fits per model (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--epochs", defaultValue = "2", description = "part2: epochs timed per model (default: ${DEFAULT-VALUE}).")
