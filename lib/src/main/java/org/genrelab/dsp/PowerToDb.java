@@ -37,10 +37,14 @@ public final class PowerToDb {
         for (int i = 0; i < s.length; i++) {
             double[] row = s[i];
             double[] o = new double[row.length];
-            for (int t = 0; t < row.length; t++) {
-                double v = 10.0 * Math.log10(Math.max(amin, Math.abs(row[t]))) - refDb;
-                o[t] = v;
-                if (v > max) max = v;
+            if (Resample.VECTOR_API) {
+                max = Math.max(max, VectorPowerToDb.row(row, o, amin, refDb));
+            } else {
+                for (int t = 0; t < row.length; t++) {
+                    double v = 10.0 * Math.log10(Math.max(amin, Math.abs(row[t]))) - refDb;
+                    o[t] = v;
+                    if (v > max) max = v;
+                }
             }
             out[i] = o;
         }

@@ -2,6 +2,7 @@ package org.genrelab.features;
 
 import org.genrelab.dsp.ChromaFilterbank;
 import org.genrelab.dsp.Tuning;
+import org.genrelab.dsp.VectorFilterbank;
 
 /**
  * librosa 0.5.0 {@code chroma_stft(S=power)} as FMA calls it: sr defaults to 22050 whatever the real
@@ -32,6 +33,10 @@ public final class ChromaStft {
         double[][] fb = ChromaFilterbank.chroma(sr, nFft, 440.0 * Math.pow(2.0, tuning / 12));
         int nFrames = power[0].length;
         double[][] raw = new double[fb.length][nFrames];
+        if (VectorFilterbank.AVAILABLE) {
+            VectorFilterbank.apply(fb, power, raw); // the same sums, in registers
+            return ChromaNorm.normalizeInf(raw);
+        }
         for (int c = 0; c < fb.length; c++) {
             for (int k = 0; k < power.length; k++) {
                 double w = fb[c][k];
