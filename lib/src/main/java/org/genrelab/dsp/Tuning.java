@@ -34,26 +34,28 @@ public final class Tuning {
      * [1 + nFft/2][frames] (nFft = 2·(bins − 1)), magnitude or power as the caller's librosa call had it.
      */
     public static double estimateTuning(float[][] s, double sr) {
-        if (s.length < 3 || s[0].length < 1) {
-            throw new IllegalArgumentException("estimate_tuning needs a spectrogram of at least 3 bins and 1 frame, got "
-                    + s.length + " bins" + (s.length > 0 ? " × " + s[0].length + " frames" : ""));
-        }
-        if (!(sr > 0)) throw new IllegalArgumentException("sr must be positive, got " + sr);
+        requireSpectrogram(s, sr);
+        return estimateTuning(s, sr, columnMaxima(s));
+    }
+
+    /**
+     * As {@link #estimateTuning(float[][], double)} with {@code colMax[t] = max_k |s[k][t]|} already known
+     * ({@link #columnMaxima}, or the squares of a magnitude's when s is its float32 square: squaring in float32
+     * keeps the order of non-negative values, so the maximum of the squares is the square of the maximum).
+     */
+    public static double estimateTuning(float[][] s, double sr, float[] colMax) {
+        requireSpectrogram(s, sr);
         int nBins = s.length;
         int nFrames = s[0].length;
+        if (colMax.length != nFrames) throw new IllegalArgumentException(colMax.length + " column maxima for " + nFrames + " frames");
         int nFft = 2 * (nBins - 1);
         double fmin = 150.0;
         double fmax = Math.min(4000.0, sr / 2);
         // fft_frequencies: np.linspace(0, sr/2, 1 + n_fft//2)
         double fstep = (sr / 2) / (nBins - 1);
-        float[] colThreshold = new float[nFrames];
-        Arrays.fill(colThreshold, Float.NEGATIVE_INFINITY);
-        for (int k = 0; k < nBins; k++) { // column maxima, read row by row
-            float[] row = s[k];
-            for (int t = 0; t < nFrames; t++) colThreshold[t] = Math.max(colThreshold[t], Math.abs(row[t]));
-        }
         // threshold * S.max(axis=0): numpy 1.24 casts the Python float 0.1 to float32 and multiplies in float32
-        for (int t = 0; t < nFrames; t++) colThreshold[t] = 0.1f * colThreshold[t];
+        float[] colThreshold = new float[nFrames];
+        for (int t = 0; t < nFrames; t++) colThreshold[t] = 0.1f * colMax[t];
         int inRange = 0; // bins within [fmin, fmax): at most one peak each per frame
         for (int k = 1; k < nBins - 1; k++) if (fmin <= k * fstep && k * fstep < fmax) inRange++;
         float[] pitches = new float[inRange * nFrames];
@@ -62,20 +64,8 @@ public final class Tuning {
         for (int k = 1; k < nBins - 1; k++) {
             double f = k * fstep;
             if (!(fmin <= f && f < fmax)) continue;
-            for (int t = 0; t < nFrames; t++) {
-                float prev = gated(s[k - 1][t], colThreshold[t]);
-                float cur = gated(s[k][t], colThreshold[t]);
-                float next = gated(s[k + 1][t], colThreshold[t]);
-                if (!(cur > prev && cur >= next)) continue; // util.localmax along frequency
-                float sm = Math.abs(s[k - 1][t]), s0 = Math.abs(s[k][t]), sp = Math.abs(s[k + 1][t]);
-                float avg = 0.5f * (sp - sm);
-                float shift = 2f * s0 - sp - sm;
-                shift = avg / (shift + (Math.abs(shift) < TINY32 ? 1f : 0f));
-                float dskew = 0.5f * avg * shift;
-                pitches[count] = (float) ((k + (double) shift) * sr / nFft);
-                mags[count] = s0 + dskew;
-                count++;
-            }
+            count = Resample.VECTOR_API ? VectorPeakPicking.row(s, k, colThreshold, sr, nFft, pitches, mags, count)
+                    : peaksOfRow(s, k, colThreshold, sr, nFft, pitches, mags, count);
         }
         // pitch_mask = pitch > 0; threshold = median(mag[pitch_mask])
         int nPos = 0;
@@ -90,6 +80,60 @@ public final class Tuning {
             if (pitches[i] > 0 && mags[i] >= threshold) kept[nKept++] = pitches[i];
         }
         return pitchTuning(Arrays.copyOf(kept, nKept), 0.01, 12);
+    }
+
+    /** {@code max_k |s[k][t]|} for every frame t, read row by row. */
+    public static float[] columnMaxima(float[][] s) {
+        float[] max = new float[s[0].length];
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        for (float[] row : s) {
+            for (int t = 0; t < max.length; t++) max[t] = Math.max(max[t], Math.abs(row[t]));
+        }
+        return max;
+    }
+
+    private static void requireSpectrogram(float[][] s, double sr) {
+        if (s.length < 3 || s[0].length < 1) {
+            throw new IllegalArgumentException("estimate_tuning needs a spectrogram of at least 3 bins and 1 frame, got "
+                    + s.length + " bins" + (s.length > 0 ? " × " + s[0].length + " frames" : ""));
+        }
+        if (!(sr > 0)) throw new IllegalArgumentException("sr must be positive, got " + sr);
+    }
+
+    /**
+     * piptrack's peaks in bin k: frames where the gated |s| ({@code S * (S > threshold)}) is a local maximum
+     * along frequency ({@code util.localmax}: above the bin below, at least the bin above), each with its
+     * parabolic-interpolated pitch and magnitude appended at {@code count}, frames ascending. Returns the new count.
+     */
+    static int peaksOfRow(float[][] s, int k, float[] colThreshold, double sr, int nFft, float[] pitches, float[] mags,
+            int count) {
+        return peaksOfRow(s, k, colThreshold, sr, nFft, pitches, mags, count, 0, s[k].length);
+    }
+
+    /** As {@link #peaksOfRow(float[][], int, float[], double, int, float[], float[], int)}, frames [from, to). */
+    static int peaksOfRow(float[][] s, int k, float[] colThreshold, double sr, int nFft, float[] pitches, float[] mags,
+            int count, int from, int to) {
+        float[] below = s[k - 1], row = s[k], above = s[k + 1];
+        for (int t = from; t < to; t++) {
+            float prev = gated(below[t], colThreshold[t]);
+            float cur = gated(row[t], colThreshold[t]);
+            float next = gated(above[t], colThreshold[t]);
+            if (!(cur > prev && cur >= next)) continue; // util.localmax along frequency
+            count = peak(below[t], row[t], above[t], k, sr, nFft, pitches, mags, count);
+        }
+        return count;
+    }
+
+    /** The peak at bin k between the values sm, s0, sp of bins k − 1, k, k + 1: appends its pitch and magnitude. */
+    static int peak(float below, float at, float above, int k, double sr, int nFft, float[] pitches, float[] mags, int count) {
+        float sm = Math.abs(below), s0 = Math.abs(at), sp = Math.abs(above);
+        float avg = 0.5f * (sp - sm);
+        float shift = 2f * s0 - sp - sm;
+        shift = avg / (shift + (Math.abs(shift) < TINY32 ? 1f : 0f));
+        float dskew = 0.5f * avg * shift;
+        pitches[count] = (float) ((k + (double) shift) * sr / nFft);
+        mags[count] = s0 + dskew;
+        return count + 1;
     }
 
     private static float gated(float v, float thr) {

@@ -29,9 +29,11 @@ public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, d
      * chroma_stft gets FMA's {@code stft**2} (float32 squares).
      */
     public static ChromaFeatures compute(float[] y, double sr, float[][] stft) {
-        double tCqt = Tuning.estimateTuning(stft, sr);
+        float[] colMax = Tuning.columnMaxima(stft);
+        double tCqt = Tuning.estimateTuning(stft, sr, colMax);
         float[][] power = ChromaStft.powerOf(stft);
-        double tStft = ChromaStft.tuning(power, ChromaStft.SR);
+        for (int t = 0; t < colMax.length; t++) colMax[t] *= colMax[t]; // the column maxima of power (float32 squares)
+        double tStft = Tuning.estimateTuning(power, ChromaStft.SR, colMax);
         double[][] cqt = ConstantQ.cqtMagnitude(y, sr, 512, ConstantQ.c1(), 84, 12, tCqt);
         Map<String, double[][]> f = new LinkedHashMap<>();
         double[][] cens = ChromaCqt.chromaCens(cqt);

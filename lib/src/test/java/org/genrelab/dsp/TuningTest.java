@@ -85,4 +85,50 @@ class TuningTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Tuning.estimateTuning(new float[2][5], 22050));
         assertEquals(true, e.getMessage().contains("2 bins"), e.getMessage());
     }
+
+    /** The vector peak test finds the same peaks, pitches and magnitudes, in the same order, as the plain loop. */
+    @Test
+    void vectorPeakPickingIsThePlainLoops() throws Exception {
+        assertTrue(Resample.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
+        java.util.Random r = new java.util.Random(2);
+        float[][] noise = new float[40][203]; // frames: several vectors and a tail
+        for (float[] row : noise) for (int t = 0; t < row.length; t++) row[t] = (float) Math.abs(r.nextGaussian() * (1 + t % 5));
+        noise[7][3] = Float.NaN;
+        noise[9][100] = -2.5f; // |S| is taken
+        float[][] clip = Stft.magnitude32(OracleFiles.pcm16Mono(SharedData.oracle().resolve("clips/sine1k_2s.wav")));
+        for (float[][] s : new float[][][] {noise, clip}) {
+            float[] thr = Tuning.columnMaxima(s);
+            for (int t = 0; t < thr.length; t++) thr[t] *= 0.1f;
+            int frames = s[0].length;
+            for (int k = 1; k < s.length - 1; k++) {
+                float[] p1 = new float[frames], m1 = new float[frames], p2 = new float[frames], m2 = new float[frames];
+                int n1 = Tuning.peaksOfRow(s, k, thr, 22050, 2 * (s.length - 1), p1, m1, 0);
+                int n2 = VectorPeakPicking.row(s, k, thr, 22050, 2 * (s.length - 1), p2, m2, 0);
+                assertEquals(n1, n2, "peaks in bin " + k);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(p1, p2, 0f, "pitches in bin " + k);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(m1, m2, 0f, "magnitudes in bin " + k);
+            }
+        }
+    }
+
+    /** chroma_stft's tuning reuses the magnitude's column maxima, squared: the maxima of the float32 squares. */
+    @Test
+    void columnMaximaOfPowerAreTheSquaredMaximaOfMagnitude() throws Exception {
+        float[][] mag = Stft.magnitude32(OracleFiles.pcm16Mono(SharedData.oracle().resolve("clips/sine1k_2s.wav")));
+        java.util.Random r = new java.util.Random(4);
+        float[][] odd = new float[6][50];
+        for (float[] row : odd) for (int t = 0; t < row.length; t++) row[t] = Float.intBitsToFloat(r.nextInt(0x7f800000)); // any finite non-negative
+        odd[2][5] = 0f;
+        odd[3][5] = -0f;
+        odd[1][6] = Float.POSITIVE_INFINITY;
+        for (float[][] s : new float[][][] {mag, odd}) {
+            float[] fromMag = Tuning.columnMaxima(s);
+            for (int t = 0; t < fromMag.length; t++) fromMag[t] *= fromMag[t];
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Tuning.columnMaxima(ChromaStft.powerOf(s)), fromMag, 0f);
+        }
+        float[][] power = ChromaStft.powerOf(mag);
+        float[] squared = Tuning.columnMaxima(mag);
+        for (int t = 0; t < squared.length; t++) squared[t] *= squared[t];
+        assertEquals(ChromaStft.tuning(power, 22050), Tuning.estimateTuning(power, 22050, squared), 0);
+    }
 }
