@@ -14,7 +14,7 @@ import java.util.Arrays;
 public final class MedianFilter {
 
     /** Whether this JVM has the Vector API (then groups of lines go through {@link VectorMedianFilter}). */
-    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTOR_API = VectorApi.AVAILABLE;
 
     private MedianFilter() {
     }

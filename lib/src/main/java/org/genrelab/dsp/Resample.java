@@ -20,7 +20,7 @@ package org.genrelab.dsp;
 public final class Resample {
 
     /** Whether this JVM has the Vector API (then whole-step decimation runs {@link VectorDecimate}). */
-    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTOR_API = VectorApi.AVAILABLE;
 
     /** resampy's precomputed filters. */
     public enum Filter {

@@ -13,12 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code out[c][t] += w[c][k] * s[k][t]}, so the result is bit-identical to it; the plain loop loads and stores
  * its sum once per product, which bounded it (chroma_stft's 12 × 1025 filterbank on a 30-s clip: 3.5 ms for the product, 2.0–2.3 ms here).
  *
- * <p>Needs {@code --add-modules jdk.incubator.vector}: callers check {@link #AVAILABLE} first.
+ * <p>Needs {@code --add-modules jdk.incubator.vector}: callers check {@link VectorApi#AVAILABLE} first.
  */
 public final class VectorFilterbank {
-
-    /** Whether this JVM has the Vector API. */
-    public static final boolean AVAILABLE = Resample.VECTOR_API;
 
     private VectorFilterbank() {
     }
@@ -38,7 +35,7 @@ public final class VectorFilterbank {
         Kernel.apply(w, s, out, nFrames);
     }
 
-    /** Holds the Vector API types, so that this class loads without the module (for {@link #AVAILABLE}). */
+    /** Holds the Vector API types. */
     private static final class Kernel {
         private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
         private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * Float.SIZE));

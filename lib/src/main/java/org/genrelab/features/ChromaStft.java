@@ -2,6 +2,7 @@ package org.genrelab.features;
 
 import org.genrelab.dsp.ChromaFilterbank;
 import org.genrelab.dsp.Tuning;
+import org.genrelab.dsp.VectorApi;
 import org.genrelab.dsp.VectorFilterbank;
 
 /**
@@ -33,7 +34,7 @@ public final class ChromaStft {
         double[][] fb = ChromaFilterbank.chroma(sr, nFft, 440.0 * Math.pow(2.0, tuning / 12));
         int nFrames = power[0].length;
         double[][] raw = new double[fb.length][nFrames];
-        if (VectorFilterbank.AVAILABLE) {
+        if (VectorApi.AVAILABLE) {
             VectorFilterbank.apply(fb, power, raw); // the same sums, in registers
             return ChromaNorm.normalizeInf(raw);
         }

@@ -11,7 +11,7 @@ class VectorFilterbankTest {
 
     @Test
     void sameBitsAsThePlainLoop() {
-        assertTrue(VectorFilterbank.AVAILABLE, "the tests run with --add-modules jdk.incubator.vector");
+        assertTrue(VectorApi.AVAILABLE, "the tests run with --add-modules jdk.incubator.vector");
         Random r = new Random(11);
         for (int[] size : new int[][] {{12, 1025, 300}, {7, 50, 37}, {1, 3, 1}, {5, 9, 64}}) {
             int filters = size[0], bins = size[1], frames = size[2];

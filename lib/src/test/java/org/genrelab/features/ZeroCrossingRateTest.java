@@ -65,4 +65,33 @@ class ZeroCrossingRateTest {
             }
         }
     }
+
+    /** The vector count and the plain prefix count give the same rate for every frame, on awkward signals and sizes. */
+    @Test
+    void vectorCountIsThePlainLoops() {
+        org.junit.jupiter.api.Assertions.assertTrue(org.genrelab.dsp.VectorApi.AVAILABLE, "tests run with the Vector API");
+        Random r = new Random(8);
+        float t = (float) -1e-10;
+        float[] special = {0f, -0f, Float.NaN, t, Math.nextUp(t), Math.nextDown(t), 1e-11f, -1e-11f, -1f, 1f};
+        for (int[] size : new int[][] {{2048, 512}, {7, 3}, {1, 1}, {64, 100}, {5, 5}}) {
+            for (int len : new int[] {1, 2, 17, 1000, 44100}) {
+                float[] y = new float[len];
+                for (int i = 0; i < len; i++) y[i] = r.nextInt(4) == 0 ? special[r.nextInt(special.length)] : (float) r.nextGaussian();
+                double[] plain = ZeroCrossingRate.rate(y, size[0], size[1], false);
+                double[] vector = ZeroCrossingRate.rate(y, size[0], size[1], true);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(plain, vector, 0.0, "frame " + size[0] + ", hop " + size[1] + ", " + len + " samples");
+            }
+        }
+    }
+
+    /** For every float v near the threshold and the special values, {@code v <= NEGATIVE_BELOW} is {@code v < -1e-10} in double. */
+    @Test
+    void floatThresholdIsTheDoubleComparison() {
+        float v = Math.nextUp(ZeroCrossingRate.NEGATIVE_BELOW);
+        for (int i = 0; i < 2000; i++) v = Math.nextDown(v);
+        for (int i = 0; i < 4000; i++, v = Math.nextUp(v)) assertEquals((double) v < -1e-10, v <= ZeroCrossingRate.NEGATIVE_BELOW, "v = " + v);
+        for (float s : new float[] {0f, -0f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -Float.MIN_VALUE}) {
+            assertEquals((double) s < -1e-10, s <= ZeroCrossingRate.NEGATIVE_BELOW, "v = " + s);
+        }
+    }
 }
