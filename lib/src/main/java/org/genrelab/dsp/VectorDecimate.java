@@ -75,7 +75,9 @@ final class VectorDecimate {
      * methods once their profile is complete. As loops inside interior(), called a few times per clip, they
      * ran on an on-stack-replacement compile made early in the first call, and in about one JVM in four that
      * compile left the float32 conversions out of line (AbstractVector.convert0, boxed): the 518 features
-     * then took 3× as long for the JVM's whole life.
+     * then took 3× as long for the JVM's whole life. The add-and-round step is written out in them, not a method:
+     * a method that takes and returns vectors boxes them wherever C2 does not inline it, and in about one fresh
+     * JVM in seven (2026-11-28, AMD EPYC) the decimation then ran 4–5× slower for the JVM's whole life.
      */
 
     /** Outputs y[t, t + 8·LANES). */
@@ -85,14 +87,25 @@ final class VectorDecimate {
             double[] s = src[k];
             int q = t + off[k];
             double ck = c[k];
-            a0 = step(a0, DoubleVector.fromArray(D, s, q), ck, float32);
-            a1 = step(a1, DoubleVector.fromArray(D, s, q + LANES), ck, float32);
-            a2 = step(a2, DoubleVector.fromArray(D, s, q + 2 * LANES), ck, float32);
-            a3 = step(a3, DoubleVector.fromArray(D, s, q + 3 * LANES), ck, float32);
-            a4 = step(a4, DoubleVector.fromArray(D, s, q + 4 * LANES), ck, float32);
-            a5 = step(a5, DoubleVector.fromArray(D, s, q + 5 * LANES), ck, float32);
-            a6 = step(a6, DoubleVector.fromArray(D, s, q + 6 * LANES), ck, float32);
-            a7 = step(a7, DoubleVector.fromArray(D, s, q + 7 * LANES), ck, float32);
+            // each lane: acc += c·x, then the float32 rounding when asked (written out: see the class comment)
+            a0 = a0.add(DoubleVector.fromArray(D, s, q).mul(ck));
+            a1 = a1.add(DoubleVector.fromArray(D, s, q + LANES).mul(ck));
+            a2 = a2.add(DoubleVector.fromArray(D, s, q + 2 * LANES).mul(ck));
+            a3 = a3.add(DoubleVector.fromArray(D, s, q + 3 * LANES).mul(ck));
+            a4 = a4.add(DoubleVector.fromArray(D, s, q + 4 * LANES).mul(ck));
+            a5 = a5.add(DoubleVector.fromArray(D, s, q + 5 * LANES).mul(ck));
+            a6 = a6.add(DoubleVector.fromArray(D, s, q + 6 * LANES).mul(ck));
+            a7 = a7.add(DoubleVector.fromArray(D, s, q + 7 * LANES).mul(ck));
+            if (float32) {
+                a0 = (DoubleVector) a0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a1 = (DoubleVector) a1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a2 = (DoubleVector) a2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a3 = (DoubleVector) a3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a4 = (DoubleVector) a4.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a5 = (DoubleVector) a5.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a6 = (DoubleVector) a6.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+                a7 = (DoubleVector) a7.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            }
         }
         a0.intoArray(y, t);
         a1.intoArray(y, t + LANES);
@@ -107,14 +120,10 @@ final class VectorDecimate {
     /** Outputs y[t, t + LANES). */
     private static void oneVector(double[][] src, int[] off, double[] c, boolean float32, double[] y, int t) {
         DoubleVector a = DoubleVector.zero(D);
-        for (int k = 0; k < c.length; k++) a = step(a, DoubleVector.fromArray(D, src[k], t + off[k]), c[k], float32);
+        for (int k = 0; k < c.length; k++) {
+            a = a.add(DoubleVector.fromArray(D, src[k], t + off[k]).mul(c[k]));
+            if (float32) a = (DoubleVector) a.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        }
         a.intoArray(y, t);
-    }
-
-    /** acc + c·x, rounded to float32 when asked: the scalar loop's {@code acc += c * x; acc = (float) acc}. */
-    private static DoubleVector step(DoubleVector acc, DoubleVector x, double c, boolean float32) {
-        DoubleVector s = acc.add(x.mul(c));
-        if (!float32) return s;
-        return (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
     }
 }

@@ -8,10 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A dense filterbank applied to a float32 spectrogram, {@code out[c][t] = Σ_k w[c][k]·s[k][t]}, with the JDK's
- * Vector API: six filters (four without AVX-512) and two vectors of frames at a time, their sums held in registers
- * while k runs over a block of bins. Each sum adds the same float64 products in the same order (k ascending, from 0) as the plain loop
- * {@code out[c][t] += w[c][k] * s[k][t]}, so the result is bit-identical to it; the plain loop loads and stores
- * its sum once per product, which bounded it (chroma_stft's 12 × 1025 filterbank on a 30-s clip: 3.5 ms for the product, 2.0–2.3 ms here).
+ * Vector API: six filters (four without AVX-512) and two vectors of frames at a time, their sums held in
+ * registers while k runs over a block of bins. Each sum adds the same float64 products in the same order
+ * (k ascending, from 0) as the plain loop {@code out[c][t] += w[c][k] * s[k][t]}, so the result is
+ * bit-identical to it. The plain loop loads and stores its sum once per product, which bounded it:
+ * chroma_stft's 12 × 1025 filterbank on a 30-s clip took 3.5 ms for the product, 2.0–2.3 ms here.
  *
  * <p>Needs {@code --add-modules jdk.incubator.vector}: callers check {@link VectorApi#AVAILABLE} first.
  */
@@ -52,6 +53,7 @@ public final class VectorFilterbank {
             int t;
             // Each tile is a method call, thousands per clip, so that C2 compiles it as a method (see VectorDecimate)
             int tiles = nFrames / (2 * L) * (2 * L);
+            for (double[] row : out) java.util.Arrays.fill(row, 0, tiles, 0.0); // the sums start at 0 and are read back per block
             for (int k0 = 0; k0 < s.length; k0 += K_BLOCK) {
                 int k1 = Math.min(s.length, k0 + K_BLOCK);
                 for (t = 0; t < tiles; t += 2 * L) {
@@ -73,8 +75,10 @@ public final class VectorFilterbank {
         /** Filters c..c+3, frames [t, t + 2L). */
         private static void four(double[][] w, int c, float[][] s, double[][] out, int t, int k0, int k1) {
             double[] w0 = w[c], w1 = w[c + 1], w2 = w[c + 2], w3 = w[c + 3];
-            DoubleVector a0 = load(out[c], t, k0), b0 = load(out[c], t + L, k0), a1 = load(out[c + 1], t, k0), b1 = load(out[c + 1], t + L, k0);
-            DoubleVector a2 = load(out[c + 2], t, k0), b2 = load(out[c + 2], t + L, k0), a3 = load(out[c + 3], t, k0), b3 = load(out[c + 3], t + L, k0);
+            DoubleVector a0 = DoubleVector.fromArray(D, out[c], t), b0 = DoubleVector.fromArray(D, out[c], t + L);
+            DoubleVector a1 = DoubleVector.fromArray(D, out[c + 1], t), b1 = DoubleVector.fromArray(D, out[c + 1], t + L);
+            DoubleVector a2 = DoubleVector.fromArray(D, out[c + 2], t), b2 = DoubleVector.fromArray(D, out[c + 2], t + L);
+            DoubleVector a3 = DoubleVector.fromArray(D, out[c + 3], t), b3 = DoubleVector.fromArray(D, out[c + 3], t + L);
             for (int k = k0; k < k1; k++) {
                 float[] row = s[k];
                 DoubleVector x = (DoubleVector) FloatVector.fromArray(F, row, t).convertShape(VectorOperators.F2D, D, 0);
@@ -98,17 +102,15 @@ public final class VectorFilterbank {
             b3.intoArray(out[c + 3], t + L);
         }
 
-        /** The sums so far: zero before the first block of bins. */
-        private static DoubleVector load(double[] out, int t, int k0) {
-            return k0 == 0 ? DoubleVector.zero(D) : DoubleVector.fromArray(D, out, t);
-        }
-
         /** Filters c..c+5, frames [t, t + 2L). */
         private static void six(double[][] w, int c, float[][] s, double[][] out, int t, int k0, int k1) {
             double[] w0 = w[c], w1 = w[c + 1], w2 = w[c + 2], w3 = w[c + 3], w4 = w[c + 4], w5 = w[c + 5];
-            DoubleVector a0 = load(out[c], t, k0), b0 = load(out[c], t + L, k0), a1 = load(out[c + 1], t, k0), b1 = load(out[c + 1], t + L, k0);
-            DoubleVector a2 = load(out[c + 2], t, k0), b2 = load(out[c + 2], t + L, k0), a3 = load(out[c + 3], t, k0), b3 = load(out[c + 3], t + L, k0);
-            DoubleVector a4 = load(out[c + 4], t, k0), b4 = load(out[c + 4], t + L, k0), a5 = load(out[c + 5], t, k0), b5 = load(out[c + 5], t + L, k0);
+            DoubleVector a0 = DoubleVector.fromArray(D, out[c], t), b0 = DoubleVector.fromArray(D, out[c], t + L);
+            DoubleVector a1 = DoubleVector.fromArray(D, out[c + 1], t), b1 = DoubleVector.fromArray(D, out[c + 1], t + L);
+            DoubleVector a2 = DoubleVector.fromArray(D, out[c + 2], t), b2 = DoubleVector.fromArray(D, out[c + 2], t + L);
+            DoubleVector a3 = DoubleVector.fromArray(D, out[c + 3], t), b3 = DoubleVector.fromArray(D, out[c + 3], t + L);
+            DoubleVector a4 = DoubleVector.fromArray(D, out[c + 4], t), b4 = DoubleVector.fromArray(D, out[c + 4], t + L);
+            DoubleVector a5 = DoubleVector.fromArray(D, out[c + 5], t), b5 = DoubleVector.fromArray(D, out[c + 5], t + L);
             for (int k = k0; k < k1; k++) {
                 float[] row = s[k];
                 DoubleVector x = (DoubleVector) FloatVector.fromArray(F, row, t).convertShape(VectorOperators.F2D, D, 0);
@@ -142,7 +144,7 @@ public final class VectorFilterbank {
 
         /** One filter, frames [t, t + 2L). */
         private static void one(double[] w, float[][] s, double[] out, int t, int k0, int k1) {
-            DoubleVector a = load(out, t, k0), b = load(out, t + L, k0);
+            DoubleVector a = DoubleVector.fromArray(D, out, t), b = DoubleVector.fromArray(D, out, t + L);
             for (int k = k0; k < k1; k++) {
                 float[] row = s[k];
                 a = a.add(((DoubleVector) FloatVector.fromArray(F, row, t).convertShape(VectorOperators.F2D, D, 0)).mul(w[k]));

@@ -29,10 +29,15 @@ final class VectorPeakPicking {
         int t = 0;
         FloatVector zero = FloatVector.zero(F);
         for (; t + F.length() <= n; t += F.length()) {
+            // |v| where |v| > thr, else 0 (NaN gives 0, as the scalar test); written out, not a method taking vectors
+            // (see VectorDecimate: one that C2 does not inline boxes them)
             FloatVector thr = FloatVector.fromArray(F, colThreshold, t);
-            FloatVector prev = gated(FloatVector.fromArray(F, below, t), thr, zero);
-            FloatVector cur = gated(FloatVector.fromArray(F, row, t), thr, zero);
-            FloatVector next = gated(FloatVector.fromArray(F, above, t), thr, zero);
+            FloatVector a = FloatVector.fromArray(F, below, t).abs();
+            FloatVector b = FloatVector.fromArray(F, row, t).abs();
+            FloatVector c = FloatVector.fromArray(F, above, t).abs();
+            FloatVector prev = zero.blend(a, a.compare(VectorOperators.GT, thr));
+            FloatVector cur = zero.blend(b, b.compare(VectorOperators.GT, thr));
+            FloatVector next = zero.blend(c, c.compare(VectorOperators.GT, thr));
             VectorMask<Float> peaks = cur.compare(VectorOperators.GT, prev).and(cur.compare(VectorOperators.GE, next));
             for (long bits = peaks.toLong(); bits != 0; bits &= bits - 1) {
                 int u = t + Long.numberOfTrailingZeros(bits);
@@ -41,11 +46,5 @@ final class VectorPeakPicking {
         }
         count = Tuning.peaksOfRow(s, k, colThreshold, sr, nFft, pitches, mags, count, t, n); // the last frames
         return count;
-    }
-
-    /** |v| where |v| > thr, else 0 (NaN gives 0, as the scalar test). */
-    private static FloatVector gated(FloatVector v, FloatVector thr, FloatVector zero) {
-        FloatVector a = v.abs();
-        return zero.blend(a, a.compare(VectorOperators.GT, thr));
     }
 }
