@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -193,6 +194,11 @@ public final class AudioDecoder {
             avcodec_send_packet(ctx, (AVPacket) null); // flush
             drain(ctx, frame, sink);
 
+            if (sink.rateChange != null) {
+                // ffmpeg, which librosa read through, resamples the rest to the first rate; not done here
+                return new DecodedAudio(file, new float[0], sink.sampleRate, sink.channels, declared, DecodeOutcome.CORRUPT,
+                        sink.rateChange + ", which GenreLab does not resample as ffmpeg would");
+            }
             float[] y = sink.samples();
             int sr = sink.sampleRate > 0 ? sink.sampleRate : par.sample_rate();
             int ch = sink.channels > 0 ? sink.channels : par.ch_layout().nb_channels();
@@ -298,6 +304,8 @@ public final class AudioDecoder {
     private static final class MonoSink {
         int sampleRate;
         int channels;
+        /** The first change of sample rate after the first frame, described; null if none. */
+        String rateChange;
         private float[] mono = new float[1 << 16];
         private int n;
 
@@ -310,6 +318,13 @@ public final class AudioDecoder {
             if (channels == 0) {
                 channels = ch;
                 sampleRate = frame.sample_rate();
+            }
+            if (frame.sample_rate() != sampleRate) {
+                if (rateChange == null) {
+                    rateChange = String.format(Locale.ROOT, "the sample rate changes mid-stream, from %d Hz to %d Hz at %.3f s",
+                            sampleRate, frame.sample_rate(), n / (double) sampleRate);
+                }
+                return; // samples of another rate are not this signal's (the ffmpeg CLI would resample them)
             }
             int format = frame.format();
             boolean planar = SampleFormat.isPlanar(format);

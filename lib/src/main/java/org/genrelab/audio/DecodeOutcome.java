@@ -6,7 +6,10 @@ public enum DecodeOutcome {
     OK,
     /** The file is empty, has no audio stream, or decoded to no samples. */
     EMPTY,
-    /** FFmpeg could not open or decode the file (not audio, damaged headers, random bytes). */
+    /**
+     * FFmpeg could not open or decode the file (not audio, damaged headers, random bytes), or its sample rate
+     * changes mid-stream (which the ffmpeg CLI would resample and this decoder does not).
+     */
     CORRUPT,
     /** Decoded length far below the duration the container declares (a cut download). */
     TRUNCATED,

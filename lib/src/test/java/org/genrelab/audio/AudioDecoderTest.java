@@ -197,6 +197,33 @@ class AudioDecoderTest {
         assertTrue(a.reason().contains("declared"), a.reason());
     }
 
+    /**
+     * Two MP3 streams joined end to end, 3 s at 44.1 kHz then 3 s at 22.05 kHz: the ffmpeg CLI that librosa read
+     * through would resample the second part to the first rate, which this decoder does not do; it refuses the file
+     * naming the change, rather than returning samples of two rates as one signal.
+     */
+    @Test
+    void sampleRateChangeMidStreamIsRefusedNamingIt(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.mp3"), b = dir.resolve("b.mp3");
+        Mp3Encoder.encode(tone(44100, 3), 44100, 1, 128, a);
+        Mp3Encoder.encode(tone(22050, 3), 22050, 1, 64, b);
+        byte[] joined = new byte[(int) (Files.size(a) + Files.size(b))];
+        byte[] first = Files.readAllBytes(a), second = Files.readAllBytes(b);
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        DecodedAudio d = AudioDecoder.decodeMono(Files.write(dir.resolve("joined.mp3"), joined));
+        assertEquals(DecodeOutcome.CORRUPT, d.outcome(), d.reason());
+        assertTrue(d.reason().contains("44100 Hz to 22050 Hz"), d.reason());
+        DecodedAudio plain = AudioDecoder.decodeMono(a); // one rate throughout: decoded as before
+        assertEquals(DecodeOutcome.OK, plain.outcome(), plain.reason());
+    }
+
+    private static short[] tone(int sampleRate, int seconds) {
+        short[] pcm = new short[sampleRate * seconds];
+        for (int i = 0; i < pcm.length; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / sampleRate));
+        return pcm;
+    }
+
     @Test
     void missingFileThrowsNamingIt(@TempDir Path dir) {
         Path f = dir.resolve("no-such-track.mp3");
