@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -156,7 +157,15 @@ public final class AudioDecoder {
             }
             AVStream stream = fmt.streams(idx);
             AVCodecParameters par = stream.codecpar();
-            double declared = declaredSeconds(fmt, stream);
+            // Without a length in its headers (an MP3 with no Xing or VBRI frame) FFmpeg estimates the duration from
+            // the first frame's bit rate and the file size, which is no declaration: a file that starts quieter (at
+            // a lower bit rate) would seem truncated. Such an estimate is reported, not held against the decode.
+            boolean estimated = fmt.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE;
+            double declared = estimated ? Double.NaN : declaredSeconds(fmt, stream);
+            String estimate = estimated && fmt.duration() > 0
+                    ? String.format(Locale.ROOT, "; no declared duration (%.3f s estimated from the bit rate)",
+                            fmt.duration() / (double) AV_TIME_BASE)
+                    : "";
             AVCodec codec = avcodec_find_decoder(par.codec_id());
             if (codec == null || codec.isNull()) {
                 return fail(file, DecodeOutcome.CORRUPT, "no FFmpeg decoder for codec id " + par.codec_id());
@@ -202,7 +211,7 @@ public final class AudioDecoder {
             float[] y = sink.samples();
             int sr = sink.sampleRate > 0 ? sink.sampleRate : par.sample_rate();
             int ch = sink.channels > 0 ? sink.channels : par.ch_layout().nb_channels();
-            String notes = (decodeErrors > 0 ? "; " + decodeErrors + " packets failed to decode" : "")
+            String notes = estimate + (decodeErrors > 0 ? "; " + decodeErrors + " packets failed to decode" : "")
                     + (readError != null ? "; reading stopped early: " + readError : "");
             return classify(file, y, sr, ch, declared, minSeconds, minFraction, notes);
         } finally {

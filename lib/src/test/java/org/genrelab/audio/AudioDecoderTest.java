@@ -218,6 +218,43 @@ class AudioDecoderTest {
         assertEquals(DecodeOutcome.OK, plain.outcome(), plain.reason());
     }
 
+    /**
+     * An MP3 without a Xing header has no declared duration: FFmpeg estimates one from the first frame's bit rate
+     * and the file size. Here 3 s at 32 kbit/s then 3 s at 320 kbit/s, whose estimate is about 33 s: the whole file
+     * decodes, so it is not truncated, and the reason says the duration was only estimated.
+     */
+    @Test
+    void durationEstimatedFromTheBitRateIsNotADeclaredOne(@TempDir Path dir) throws Exception {
+        Path low = noXingHeader(tone(44100, 3), 32, dir.resolve("low.mp3"));
+        Path high = noXingHeader(tone(44100, 3), 320, dir.resolve("high.mp3"));
+        byte[] first = Files.readAllBytes(low), second = Files.readAllBytes(high);
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        DecodedAudio d = AudioDecoder.decodeMono(Files.write(dir.resolve("vbr-like.mp3"), joined));
+        assertEquals(DecodeOutcome.OK, d.outcome(), d.reason());
+        assertEquals(6.0, d.durationSeconds(), 0.1);
+        assertTrue(Double.isNaN(d.declaredDurationSeconds()), "estimated, not declared: " + d.declaredDurationSeconds());
+        assertTrue(d.reason().contains("estimated from the bit rate"), d.reason());
+    }
+
+    /** A mono CBR MP3 written by FFmpeg's mp3 muxer without its Xing/Info frame (write_xing 0). */
+    private static Path noXingHeader(short[] pcm, int kbps, Path out) throws Exception {
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET);
+        var rec = new org.bytedeco.javacv.FFmpegFrameRecorder(out.toFile(), 1);
+        rec.setFormat("mp3");
+        rec.setAudioCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP3);
+        rec.setSampleRate(44100);
+        rec.setAudioBitrate(kbps * 1000);
+        rec.setSampleFormat(org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16P);
+        rec.setOption("write_xing", "0");
+        rec.setOption("id3v2_version", "0");
+        rec.start();
+        rec.recordSamples(44100, 1, java.nio.ShortBuffer.wrap(pcm));
+        rec.stop();
+        rec.release();
+        return out;
+    }
+
     private static short[] tone(int sampleRate, int seconds) {
         short[] pcm = new short[sampleRate * seconds];
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / sampleRate));
