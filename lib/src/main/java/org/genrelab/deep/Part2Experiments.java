@@ -13,6 +13,7 @@ import java.util.function.LongFunction;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
 import org.genrelab.eval.ClassificationMetrics;
+import org.genrelab.report.CodeFingerprint;
 import org.genrelab.report.GitRevision;
 import org.genrelab.report.ResultRow;
 import org.genrelab.tune.AshaScheduler;
@@ -201,8 +202,8 @@ public final class Part2Experiments {
 
     /**
      * What defines the search's records, as its journal's key: seed, configurations, scheduler, protocol, a
-     * fingerprint of the training and validation data, and the code's commit ({@link GitRevision} of the
-     * working directory).
+     * fingerprint of the training and validation data, and the code (its commit, {@link GitRevision} of the
+     * working directory, and the compiled classes' {@link CodeFingerprint}).
      */
     static String searchKey(List<LstmConfig> configs, Part2Settings p, long seed, SplitData train, SplitData validation) {
         return "LSTM search; seed " + seed + "; " + configs.size() + " configurations " + configs
@@ -210,11 +211,15 @@ public final class Part2Experiments {
                 + "; " + p.searchProtocol() + dataAndCode(train, validation);
     }
 
-    /** What a journalled result depends on beyond its settings: each split's size and content hash, and the commit. */
+    /**
+     * What a journalled result depends on beyond its settings: each split's size and content hash, the commit, and
+     * the compiled code's digest (which still tells versions apart where the commit is unknown).
+     */
     static String dataAndCode(SplitData... splits) {
         StringBuilder sb = new StringBuilder();
         for (SplitData s : splits) sb.append("; ").append(s.split()).append(' ').append(fingerprint(s));
-        return sb.append("; code ").append(GitRevision.of(Path.of(""))).toString();
+        return sb.append("; code ").append(GitRevision.of(Path.of(""))).append(", classes ").append(CodeFingerprint.ofLibrary())
+                .toString();
     }
 
     /** Size and content hash of a split (ids, sequences, labels). */
