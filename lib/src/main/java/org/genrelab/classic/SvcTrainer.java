@@ -5,26 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import libsvm.svm;
-import libsvm.svm_model;
-import libsvm.svm_node;
-import libsvm.svm_parameter;
-import libsvm.svm_problem;
-
 /**
- * Support vector classifier with an RBF kernel through libsvm's own Java port, the solver scikit-learn's
- * {@code SVC} wraps: C-SVC, {@code gamma='scale'} = 1 / (n_features · Var(X)) over every entry of the
- * training matrix, tolerance 1e-3, shrinking, a 200 MB kernel cache, one-vs-one with libsvm's vote.
+ * Support vector classifier with an RBF kernel, trained as scikit-learn's {@code SVC} trains it through libsvm: C-SVC,
+ * {@code gamma='scale'} = 1 / (n_features · Var(X)) over every entry of the training matrix, tolerance 1e-3,
+ * one-vs-one with libsvm's vote.
  *
- * <p>libsvm's {@code svm_train} solves the k(k−1)/2 class pairs one after another, each as its own
- * two-class problem (class i's rows, then class j's, i &lt; j, labels ascending as scikit-learn sorts
- * them). Here the same two-class problems are handed to {@code svm_train} on several threads; the solver
- * is deterministic, so the model does not depend on the thread count or the seed. The Java port's own
- * RBF kernel walks sparse node lists and made training 4× slower than scikit-learn's C build, so the
- * dense Gram matrix of the training rows is computed once, on all threads, and each pair is given its
- * block as a precomputed kernel (libsvm caches kernel values as float; the block holds the same floats).
- * Prediction evaluates the kernel once per distinct support vector and votes as {@code svm_predict}
- * does (ties to the lower class).
+ * <p>libsvm's {@code svm_train} solves the k(k−1)/2 class pairs one after another, each as its own two-class
+ * problem (class i's rows, then class j's, i &lt; j, labels ascending as scikit-learn sorts them). Here the dense
+ * Gram matrix of the training rows is computed once, on all threads, with libsvm's own kernel values (libsvm caches
+ * them as float; the matrix holds the same floats), and the pairs are solved on several threads by
+ * {@link SmoSolver}, libsvm's solver over that matrix (why it is not libsvm's Java port: see there). The solver is
+ * deterministic, so the model does not depend on the thread count or the seed. It runs without shrinking, and its
+ * models are then libsvm's own to the bit (tested); scikit-learn's default shrinking reaches the same optimum to
+ * within the tolerance. Prediction evaluates the kernel once per distinct support vector and votes as
+ * {@code svm_predict} does (ties to the lower class).
  */
 public final class SvcTrainer implements ModelTrainer {
 
@@ -48,7 +42,7 @@ public final class SvcTrainer implements ModelTrainer {
 
     @Override
     public String settings() {
-        return "RBF, C=" + c + ", gamma=scale, one-vs-one (libsvm " + svm.LIBSVM_VERSION + ")";
+        return "RBF, C=" + c + ", gamma=scale, one-vs-one (libsvm 3.31's solver, no shrinking)";
     }
 
     /** scikit-learn's gamma='scale': 1 / (n_features · variance of all entries of x). */
@@ -73,23 +67,6 @@ public final class SvcTrainer implements ModelTrainer {
         return m::predict;
     }
 
-    /** libsvm's C-SVC parameters for this trainer and a kernel width. */
-    svm_parameter parameters(double gamma) {
-        svm_parameter p = new svm_parameter();
-        p.svm_type = svm_parameter.C_SVC;
-        p.kernel_type = svm_parameter.RBF;
-        p.gamma = gamma;
-        p.C = c;
-        p.eps = tol;
-        p.cache_size = 200;
-        p.shrinking = 1;
-        p.probability = 0;
-        p.nr_weight = 0;
-        p.weight_label = new int[0];
-        p.weight = new double[0];
-        return p;
-    }
-
     /**
      * Trains the one-vs-one machines, the class pairs on {@code threads} threads.
      *
@@ -103,89 +80,23 @@ public final class SvcTrainer implements ModelTrainer {
         int[] yi = new int[y.length];
         for (int r = 0; r < y.length; r++) yi[r] = Arrays.binarySearch(labels, y[r]);
         double gamma = gammaScale(x);
-        svm_parameter param = (svm_parameter) parameters(gamma).clone();
-        param.kernel_type = svm_parameter.PRECOMPUTED;
         float[][] gram = rbfGram(x, gamma, threads);
-        svm.svm_set_print_string_function(s -> { }); // libsvm prints its iterations to stdout otherwise
-
         List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) pairs.add(new int[] {i, j});
         Pair[] trained = new Pair[pairs.size()];
-        ThreadLocal<PrecomputedRows> rowsOfThread = ThreadLocal.withInitial(PrecomputedRows::new); // this fit's pool threads only
-        ParallelRange.forEach(trained.length, threads,
-                q -> trained[q] = trainPair(pairs.get(q)[0], pairs.get(q)[1], yi, gram, param, rowsOfThread.get()));
+        ParallelRange.forEach(trained.length, threads, q -> trained[q] = trainPair(pairs.get(q)[0], pairs.get(q)[1], yi, gram));
         return new Machines(labels, x, gamma, trained);
     }
 
-    /**
-     * One two-class problem as libsvm's svm_train builds it: class i's rows (+1), then class j's (−1),
-     * each row given as libsvm's precomputed-kernel node list: its 1-based serial, then its kernel values.
-     */
-    private static Pair trainPair(int i, int j, int[] yi, float[][] gram, svm_parameter param, PrecomputedRows nodeLists) {
+    /** One two-class problem as libsvm's svm_train builds it: class i's rows (+1), then class j's (−1). */
+    private Pair trainPair(int i, int j, int[] yi, float[][] gram) {
         int[] rows = IntStream.concat(IntStream.range(0, yi.length).filter(r -> yi[r] == i),
                 IntStream.range(0, yi.length).filter(r -> yi[r] == j)).toArray();
-        svm_problem prob = new svm_problem();
-        prob.l = rows.length;
-        prob.x = nodeLists.of(gram, rows);
-        prob.y = new double[rows.length];
-        for (int q = 0; q < rows.length; q++) prob.y[q] = yi[rows[q]] == i ? +1 : -1;
-        svm_model model = svm.svm_train(prob, param);
-        int[] sv = new int[model.l];
-        double[] coef = new double[model.l];
-        for (int s = 0; s < model.l; s++) {
-            sv[s] = rows[model.sv_indices[s] - 1]; // sv_indices are 1-based positions in prob
-            coef[s] = model.sv_coef[0][s];
-        }
-        // libsvm's first model label is the first seen (+1, class i); a positive decision votes for it
-        boolean positiveIsI = model.label[0] == +1;
-        return new Pair(i, j, sv, positiveIsI ? coef : negate(coef), positiveIsI ? model.rho[0] : -model.rho[0]);
-    }
-
-    /**
-     * libsvm's precomputed-kernel node lists for the pairs one thread trains, one after another, kept from pair to
-     * pair and overwritten. A new list per row and pair (the pair's size squared of {@code svm_node}s, 120 MB per fit
-     * here) landed on heap memory the process had never touched; in a fresh JVM its page faults made the first four
-     * or five fits several times slower than the later ones. libsvm reads a precomputed row q only at its node 0 and
-     * at the serials 1..l of the problem's rows, so a list longer than l + 1 (left from a larger pair) serves as well.
-     */
-    static final class PrecomputedRows {
-        private svm_node[][] lists = new svm_node[0][];
-
-        /** The node lists of a pair's rows: list q holds serial q + 1, then K(rows[q], rows[t]) at t + 1 for every t. */
-        svm_node[][] of(float[][] gram, int[] rows) {
-            int l = rows.length;
-            if (lists.length < l) lists = Arrays.copyOf(lists, l);
-            svm_node[][] x = new svm_node[l][];
-            for (int q = 0; q < l; q++) {
-                if (lists[q] == null || lists[q].length < l + 1) lists[q] = newList(l + 1);
-                fill(lists[q], q + 1, gram[rows[q]], rows);
-                x[q] = lists[q];
-            }
-            return x;
-        }
-
-        private static svm_node[] newList(int length) {
-            svm_node[] list = new svm_node[length];
-            for (int t = 0; t < length; t++) list[t] = new svm_node();
-            return list;
-        }
-
-        /** Node 0: index 0, the row's serial; node t + 1: index t + 1, the kernel value with the pair's row t. */
-        private static void fill(svm_node[] list, int serial, float[] kernelRow, int[] rows) {
-            list[0].index = 0;
-            list[0].value = serial;
-            for (int t = 0; t < rows.length; t++) {
-                svm_node n = list[t + 1];
-                n.index = t + 1;
-                n.value = kernelRow[rows[t]];
-            }
-        }
-    }
-
-    private static double[] negate(double[] v) {
-        double[] out = new double[v.length];
-        for (int q = 0; q < v.length; q++) out[q] = -v[q];
-        return out;
+        byte[] sign = new byte[rows.length];
+        for (int q = 0; q < rows.length; q++) sign[q] = (byte) (yi[rows[q]] == i ? +1 : -1);
+        SmoSolver.Solution s = SmoSolver.solve(gram, rows, sign, c, tol);
+        int[] sv = IntStream.range(0, rows.length).filter(q -> s.coef()[q] != 0).toArray(); // libsvm: |α| > 0
+        return new Pair(i, j, IntStream.of(sv).map(q -> rows[q]).toArray(), IntStream.of(sv).mapToDouble(q -> s.coef()[q]).toArray(), s.rho());
     }
 
     /**

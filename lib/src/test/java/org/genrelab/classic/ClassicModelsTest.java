@@ -156,12 +156,12 @@ class ClassicModelsTest {
         double[][] x = new double[31][37];
         for (double[] row : x) for (int f = 0; f < row.length; f++) row[f] = random.nextGaussian();
         double gamma = SvcTrainer.gammaScale(x);
-        libsvm.svm_parameter param = new SvcTrainer().parameters(gamma);
+        libsvm.svm_parameter param = LibsvmReference.parameters(gamma, 3, 1e-3, true);
         float[][] one = SvcTrainer.rbfGram(x, gamma, 1);
         float[][] three = SvcTrainer.rbfGram(x, gamma, 3);
         for (int a = 0; a < x.length; a++) {
             for (int b = 0; b < x.length; b++) {
-                float expected = (float) (double) kernel.invoke(null, libsvmRow(x[a]), libsvmRow(x[b]), param);
+                float expected = (float) (double) kernel.invoke(null, LibsvmReference.row(x[a]), LibsvmReference.row(x[b]), param);
                 assertEquals(expected, one[a][b], 0f, "K[" + a + "][" + b + "]");
                 assertEquals(expected, three[a][b], 0f, "K[" + a + "][" + b + "] on three threads");
             }
@@ -230,8 +230,7 @@ class ClassicModelsTest {
 
     @Test
     void svcWithClassesOfUnequalSizesIsLibsvmsOwn() {
-        // a thread reuses its node lists from pair to pair: pairs with the halved classes are smaller than
-        // those before them, so they run on lists longer than their problem
+        // pairs of unequal sizes: classes 4..7 halved
         TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 5);
         int[] seen = new int[8];
         int[] keep = IntStream.range(0, s.yTrain().length)
@@ -242,14 +241,44 @@ class ClassicModelsTest {
         assertSvcIsLibsvmsOwn(x, y, s.xTest());
     }
 
+    @Test
+    void svcAgreesWithLibsvmsShrinkingScikitLearnsDefault() {
+        // shrinking (scikit-learn's default) stops at the same optimality test by another path: the same model to
+        // within the tolerance, so a few support vectors and a rare test row near a boundary may differ
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 5);
+        var ours = new SvcTrainer().oneVersusOne(s.xTrain(), s.yTrain(), 2);
+        libsvm.svm_model shrinking = libsvmWhole(s.xTrain(), s.yTrain(), true);
+        assertEquals(shrinking.l, ours.supportVectors(), shrinking.l * 0.02, "support vectors");
+        int[] predicted = ours.predict(s.xTest());
+        int same = 0;
+        for (int r = 0; r < predicted.length; r++) {
+            if (predicted[r] == (int) libsvm.svm.svm_predict(shrinking, LibsvmReference.row(s.xTest()[r]))) same++;
+        }
+        assertTrue(same >= 0.98 * predicted.length, same + " of " + predicted.length + " test rows agree");
+    }
+
     /** Trains SvcTrainer on one and three threads and libsvm on the whole problem; returns our test predictions. */
     private static int[] assertSvcIsLibsvmsOwn(double[][] xTrain, int[] yTrain, double[][] xTest) {
         SvcTrainer svc = new SvcTrainer();
         var one = svc.oneVersusOne(xTrain, yTrain, 1);
         var three = svc.oneVersusOne(xTrain, yTrain, 3);
-        // the reference: libsvm's svm_train on the whole multi-class problem, and svm_predict. The Java
-        // port orders classes as they first appear (ties in the vote go to the first); scikit-learn's copy
-        // sorts them, as SvcTrainer does, so the rows go in by class, each class in its original order
+        libsvm.svm_model whole = libsvmWhole(xTrain, yTrain, false);
+        assertEquals(whole.l, one.supportVectors(), "support vectors");
+        assertEquals(whole.l, three.supportVectors(), "support vectors, three threads");
+        int[] ours = one.predict(xTest);
+        for (int r = 0; r < xTest.length; r++) {
+            assertEquals((int) libsvm.svm.svm_predict(whole, LibsvmReference.row(xTest[r])), ours[r], "test row " + r);
+            assertEquals(ours[r], three.predict(xTest[r]), "three threads, test row " + r);
+        }
+        return ours;
+    }
+
+    /**
+     * The reference: libsvm's svm_train on the whole multi-class problem with its own RBF kernel. The Java port
+     * orders classes as they first appear (ties in the vote go to the first); scikit-learn's copy sorts them, as
+     * SvcTrainer does, so the rows go in by class, each class in its original order.
+     */
+    private static libsvm.svm_model libsvmWhole(double[][] xTrain, int[] yTrain, boolean shrinking) {
         int[] byClass = IntStream.range(0, yTrain.length).boxed()
                 .sorted(java.util.Comparator.comparingInt(r -> yTrain[r])).mapToInt(Integer::intValue).toArray();
         libsvm.svm_problem prob = new libsvm.svm_problem();
@@ -257,28 +286,10 @@ class ClassicModelsTest {
         prob.x = new libsvm.svm_node[prob.l][];
         prob.y = new double[prob.l];
         for (int q = 0; q < prob.l; q++) {
-            prob.x[q] = libsvmRow(xTrain[byClass[q]]);
+            prob.x[q] = LibsvmReference.row(xTrain[byClass[q]]);
             prob.y[q] = yTrain[byClass[q]];
         }
-        libsvm.svm_model whole = libsvm.svm.svm_train(prob, svc.parameters(SvcTrainer.gammaScale(xTrain)));
-        assertEquals(whole.l, one.supportVectors(), "support vectors");
-        assertEquals(whole.l, three.supportVectors(), "support vectors, three threads");
-        int[] ours = one.predict(xTest);
-        for (int r = 0; r < xTest.length; r++) {
-            assertEquals((int) libsvm.svm.svm_predict(whole, libsvmRow(xTest[r])), ours[r], "test row " + r);
-            assertEquals(ours[r], three.predict(xTest[r]), "three threads, test row " + r);
-        }
-        return ours;
-    }
-
-    private static libsvm.svm_node[] libsvmRow(double[] row) {
-        libsvm.svm_node[] out = new libsvm.svm_node[row.length];
-        for (int f = 0; f < row.length; f++) {
-            out[f] = new libsvm.svm_node();
-            out[f].index = f + 1;
-            out[f].value = row[f];
-        }
-        return out;
+        return LibsvmReference.train(prob, LibsvmReference.parameters(SvcTrainer.gammaScale(xTrain), 3, 1e-3, shrinking)).model();
     }
 
     @Test
