@@ -37,7 +37,7 @@ public final class BatchRealFft {
 
     /** @param n frame length, a power of two, at least 4 */
     public BatchRealFft(int n) {
-        this(n, Resample.VECTOR_API ? VectorRealFftBatch.LANES : 8);
+        this(n, VectorApi.AVAILABLE ? VectorRealFftBatch.LANES : 8);
     }
 
     BatchRealFft(int n, int lanes) {
@@ -91,7 +91,7 @@ public final class BatchRealFft {
         if (in.length < n * l || re.length < (half + 1) * l || im.length < (half + 1) * l) {
             throw new IllegalArgumentException("arrays too short for " + l + " frames of " + n);
         }
-        if (Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
+        if (VectorApi.AVAILABLE && l == VectorRealFftBatch.LANES) {
             VectorRealFftBatch.forward(this, in, re, im);
             return;
         }

@@ -233,7 +233,7 @@ public final class ConstantQ {
         double[] in = new double[nFft * l];
         double[] dRe = new double[nBinsFft * l], dIm = new double[nBinsFft * l];
         double[] accR = new double[l], accI = new double[l];
-        boolean vector = Resample.VECTOR_API && l == VectorRealFftBatch.LANES;
+        boolean vector = VectorApi.AVAILABLE && l == VectorRealFftBatch.LANES;
         double[] yd = new double[y.length];
         for (int i = 0; i < y.length; i++) yd[i] = y[i];
         double[] ones = new double[nFft];

@@ -13,20 +13,17 @@ import java.util.Arrays;
  */
 public final class MedianFilter {
 
-    /** Whether this JVM has the Vector API (then groups of lines go through {@link VectorMedianFilter}). */
-    static final boolean VECTOR_API = VectorApi.AVAILABLE;
-
     private MedianFilter() {
     }
 
     /** Median of width {@code size} along each row (axis 1, time for a spectrogram). */
     public static double[][] alongRows(double[][] s, int size) {
-        return alongRows(s, size, VECTOR_API);
+        return alongRows(s, size, VectorApi.AVAILABLE);
     }
 
     /** Median of width {@code size} along each column (axis 0, frequency for a spectrogram). */
     public static double[][] alongColumns(double[][] s, int size) {
-        return alongColumns(s, size, VECTOR_API);
+        return alongColumns(s, size, VectorApi.AVAILABLE);
     }
 
     /** @param vector false to filter line by line even when the Vector API is there (tests compare them) */

@@ -37,7 +37,7 @@ public final class PowerToDb {
         for (int i = 0; i < s.length; i++) {
             double[] row = s[i];
             double[] o = new double[row.length];
-            if (Resample.VECTOR_API) {
+            if (VectorApi.AVAILABLE) {
                 max = Math.max(max, VectorPowerToDb.row(row, o, amin, refDb));
             } else {
                 for (int t = 0; t < row.length; t++) {

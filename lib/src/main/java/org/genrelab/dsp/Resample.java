@@ -19,9 +19,6 @@ package org.genrelab.dsp;
  */
 public final class Resample {
 
-    /** Whether this JVM has the Vector API (then whole-step decimation runs {@link VectorDecimate}). */
-    static final boolean VECTOR_API = VectorApi.AVAILABLE;
-
     /** resampy's precomputed filters. */
     public enum Filter {
         /** 50 zero crossings, 2^13 taps per crossing, Kaiser beta 12.9846, rolloff 0.917347. */
@@ -213,7 +210,7 @@ public final class Resample {
         int tLo = Math.min(nOut, Math.max(0, (nL - 1 + m - 1) / m));
         int tHi = Math.min(nOut, Math.max(tLo, Math.floorDiv(nOrig - 1 - nR, m) + 1));
         int done = tLo;
-        if (VECTOR_API && tHi > tLo) done = VectorDecimate.interior(x, m, cL, cR, float32, y, tLo, tHi);
+        if (VectorApi.AVAILABLE && tHi > tLo) done = VectorDecimate.interior(x, m, cL, cR, float32, y, tLo, tHi);
         decimateScalar(x, m, cL, cR, float32, y, 0, tLo);
         decimateScalar(x, m, cL, cR, float32, y, done, nOut);
         return y;

@@ -127,7 +127,7 @@ public final class Stft {
         double[][] mag = withFloat64 ? new double[nBins][nFrames] : null;
         float[][] mag32 = withComplex64 ? new float[nBins][nFrames] : null;
         forEachBlock(y, nFft, hopLength, (t0, nb, l, bRe, bIm) -> {
-            if (Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
+            if (VectorApi.AVAILABLE && l == VectorRealFftBatch.LANES) {
                 VectorRealFftBatch.magnitudes(bRe, bIm, nBins, mag, mag32, t0, nb);
                 return;
             }
@@ -235,7 +235,7 @@ public final class Stft {
         for (int t0 = 0; t0 < nFrames; t0 += l) {
             int nb = Math.min(l, nFrames - t0);
             int first = t0 * hopLength - pad; // index into y of the block's first sample
-            if (nb == l && first >= 0 && first + (l - 1) * hopLength + nFft <= n && Resample.VECTOR_API && l == VectorRealFftBatch.LANES) {
+            if (nb == l && first >= 0 && first + (l - 1) * hopLength + nFft <= n && VectorApi.AVAILABLE && l == VectorRealFftBatch.LANES) {
                 VectorRealFftBatch.frames(y, first, hopLength, window, in);
             } else {
                 for (int j = 0; j < l; j++) {

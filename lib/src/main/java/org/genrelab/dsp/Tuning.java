@@ -64,7 +64,7 @@ public final class Tuning {
         for (int k = 1; k < nBins - 1; k++) {
             double f = k * fstep;
             if (!(fmin <= f && f < fmax)) continue;
-            count = Resample.VECTOR_API ? VectorPeakPicking.row(s, k, colThreshold, sr, nFft, pitches, mags, count)
+            count = VectorApi.AVAILABLE ? VectorPeakPicking.row(s, k, colThreshold, sr, nFft, pitches, mags, count)
                     : peaksOfRow(s, k, colThreshold, sr, nFft, pitches, mags, count);
         }
         // pitch_mask = pitch > 0; threshold = median(mag[pitch_mask])

@@ -79,7 +79,7 @@ class BatchRealFftTest {
     /** The Vector API path and the lane-by-lane path do the same operations: bit-identical results. */
     @Test
     void theVectorPathIsBitIdenticalToTheScalarPath() {
-        assertTrue(Resample.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
+        assertTrue(VectorApi.AVAILABLE, "the tests run with --add-modules jdk.incubator.vector");
         for (int n : new int[] {4, 8, 16, 32, 128, 2048, 4096}) {
             BatchRealFft vector = new BatchRealFft(n);
             int l = vector.lanes();

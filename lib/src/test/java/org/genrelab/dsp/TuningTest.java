@@ -89,7 +89,7 @@ class TuningTest {
     /** The vector peak test finds the same peaks, pitches and magnitudes, in the same order, as the plain loop. */
     @Test
     void vectorPeakPickingIsThePlainLoops() throws Exception {
-        assertTrue(Resample.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector");
+        assertTrue(VectorApi.AVAILABLE, "the tests run with --add-modules jdk.incubator.vector");
         java.util.Random r = new java.util.Random(2);
         float[][] noise = new float[40][203]; // frames: several vectors and a tail
         for (float[] row : noise) for (int t = 0; t < row.length; t++) row[t] = (float) Math.abs(r.nextGaussian() * (1 + t % 5));
