@@ -31,6 +31,10 @@ def load(path):
     return data, y
 
 
+# the models whose training time is held to scikit-learn's (issue: SVC, forest, logistic regression)
+TIME_HELD = {"SVC", "Random forest", "Logistic regression"}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out", help="the benchmark's output folder (matrices/, java_scores.csv)")
@@ -69,6 +73,7 @@ def main():
           f" {'java train s':>12s} {'skl train s':>11s} {'java fastest':>12s} {'skl fastest':>11s}"
           f" {'java all ' + str(a.repeat):>12s} {'skl all ' + str(a.repeat):>11s}")
     bad = []
+    timed = []  # (model, java first, sklearn first, java total, sklearn total)
     for name, m in models.items():
         t = time.perf_counter()
         m.fit(xtr, ytr)
@@ -94,6 +99,17 @@ def main():
               + ("" if name in held else "   (HistGradientBoosting analogue, not held)"), flush=True)
         if name in held and j and not abs(diff) <= a.tolerance:
             bad.append(name)
+        if name in TIME_HELD and j and j.get("total_train_seconds"):
+            timed.append((name, float(j["train_seconds"]), fit_s, float(j["total_train_seconds"]), total))
+    if timed:
+        faster = ", ".join(t[0] for t in timed if t[3] <= t[4]) or "none"
+        slower = ", ".join(t[0] for t in timed if t[3] > t[4])
+        print(f"training time, all {a.repeat} fits: Java's total lower for {faster}"
+              + (f"; higher for {slower}" if slower else "")
+              + ("" if a.repeat >= 15 else " (notebook 02 fits each model 15 times: --repeats 15)"))
+        first = ", ".join(t[0] for t in timed if t[1] > t[2])
+        if first:
+            print(f"  the first fit slower in Java for {first}: a fresh JVM's first fit includes compiling the code")
     if bad:
         print(f"FAIL: macro-F1 differs by more than {a.tolerance} points for {bad}")
         sys.exit(1)
