@@ -15,7 +15,7 @@ import java.util.Arrays;
 public final class MultinomialLogistic {
 
     /** Rows per block of the objective's work partition. */
-    private static final int BLOCK = 256;
+    static final int BLOCK = 256;
 
     private final int p;
     private final int k;

@@ -46,6 +46,55 @@ class MultinomialLogisticTest {
     }
 
     @Test
+    void objectiveEqualsTheRowByRowSumsToTheBit() {
+        // the reference: each row's scores, loss and gradient in row order within a block, the blocks' sums added
+        // in block order, then the penalty; the objective spreads the blocks over two threads and must give the
+        // same bits
+        for (int k : new int[] {8, 5}) { // 5: one four-class pass and one single class
+            int n = 3 * MultinomialLogistic.BLOCK + 44; // three full blocks and a short one
+            int p = 19;
+            int[] y = new int[n];
+            double[][] x = blobs(n, p, k, 3, y);
+            double lambda = 0.7;
+            Random rnd = new Random(4);
+            double[] w = new double[k * (p + 1)];
+            for (int i = 0; i < w.length; i++) w[i] = 0.3 * rnd.nextGaussian();
+            double[] g = new double[w.length];
+            double f;
+            try (var objective = new MultinomialLogistic.Objective(x, y, k, lambda, 2)) {
+                f = objective.valueAndGradient(w, g);
+            }
+            int q = p + 1;
+            double expectedF = 0;
+            double[] expectedG = new double[w.length];
+            for (int from = 0; from < n; from += MultinomialLogistic.BLOCK) {
+                double loss = 0;
+                double[] gb = new double[w.length];
+                for (int i = from; i < Math.min(n, from + MultinomialLogistic.BLOCK); i++) {
+                    double[] z = MultinomialLogistic.scores(w, p, k, x[i], new double[k]);
+                    double zy = z[y[i]];
+                    loss += MultinomialLogistic.softmax(z) - zy;
+                    z[y[i]] -= 1;
+                    for (int c = 0; c < k; c++) {
+                        for (int j = 0; j < p; j++) gb[c * q + j] += z[c] * x[i][j];
+                        gb[c * q + p] += z[c];
+                    }
+                }
+                expectedF += loss;
+                for (int j = 0; j < w.length; j++) expectedG[j] += gb[j];
+            }
+            for (int c = 0; c < k; c++) {
+                for (int j = c * q; j < c * q + p; j++) {
+                    expectedF += 0.5 * lambda * w[j] * w[j];
+                    expectedG[j] += lambda * w[j];
+                }
+            }
+            assertEquals(expectedF, f, 0.0, k + " classes: f");
+            assertArrayEquals(expectedG, g, 0.0, k + " classes: gradient");
+        }
+    }
+
+    @Test
     void solutionIsStationaryWithClassWeightsSummingToZero() {
         // at the optimum Σᵢ(pᵢ − yᵢ)xᵢ + λW_c = 0 for every c; summed over classes Σ_c(p − y) = 0 leaves
         // λ·Σ_c W_c = 0: the symmetric parametrisation scikit-learn uses (Smile's fixes W_k = 0 instead)
