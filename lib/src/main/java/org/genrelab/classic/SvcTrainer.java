@@ -140,15 +140,34 @@ public final class SvcTrainer implements ModelTrainer {
 
     /**
      * d[r][b] = rows[from + r] · column b of t, for the (up to four) rows [from, to) and every column b of
-     * d[r]; t is a matrix transposed (features × columns). Each sum runs in feature order, as libsvm's
-     * {@code Kernel.dot} ({@link FourRowProducts}).
+     * d[r]. t is a matrix transposed (features × columns). Each sum runs in feature order, as libsvm's
+     * {@code Kernel.dot}; the loop over b, d[r][b] += rows[from + r][f]·t[f][b], has independent lanes,
+     * which the JIT vectorises (a dot product's own loop it would not: it keeps a sum's order).
      */
     private static void dots4(double[][] t, double[][] rows, int from, int to, double[][] d) {
         double[] r0 = rows[from];
         double[] r1 = rows[Math.min(from + 1, to - 1)]; // fewer than four rows: the last again, d[r] unused
         double[] r2 = rows[Math.min(from + 2, to - 1)];
         double[] r3 = rows[Math.min(from + 3, to - 1)];
-        FourRowProducts.accumulate(t, r0, 0, r1, 0, r2, 0, r3, 0, d[0], d[1], d[2], d[3]);
+        double[] d0 = d[0];
+        double[] d1 = d[1];
+        double[] d2 = d[2];
+        double[] d3 = d[3];
+        int end = d0.length;
+        for (int f = 0; f < t.length; f++) {
+            double[] col = t[f];
+            double u0 = r0[f];
+            double u1 = r1[f];
+            double u2 = r2[f];
+            double u3 = r3[f];
+            for (int b = 0; b < end; b++) {
+                double c = col[b];
+                d0[b] += u0 * c;
+                d1[b] += u1 * c;
+                d2[b] += u2 * c;
+                d3[b] += u3 * c;
+            }
+        }
     }
 
     /** The matrix transposed: features × rows. */
