@@ -293,6 +293,8 @@ public final class MultinomialLogistic {
          * vectorises (a dot product's own loop it would not: it keeps the sum's order). Over notebook 02's 15 fits
          * ({@code bench classic}'s Java side with 15 fits, four alternating pairs on the AMD EPYC): fastest fit
          * 0.044–0.047 s against 0.053–0.054 with the scores taken row by row, total 1.01–1.12 s against 1.09–1.22.
+         * {@code SvcTrainer.dots4} is the same loop over other arrays; one method shared by both made SVC's fits
+         * slower (fastest of 15: 0.056–0.058 s against 0.049–0.054), so each keeps its own.
          */
         private static void scores4(double[] w, int o, int step, double[][] columns, double[] d0, double[] d1, double[] d2,
                 double[] d3) {
