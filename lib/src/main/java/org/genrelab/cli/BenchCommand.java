@@ -2,8 +2,6 @@ package org.genrelab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genrelab.data.AudioCollection;
@@ -98,10 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
         Path out = root.resolve(".cache/bench-classic");
         String models = allModels ? "SVC,Random forest,Gradient boosting,Logistic regression,XGBoost (CatBoost stand-in)"
                 : "SVC,Random forest,Logistic regression";
-        List<String> java = new ArrayList<>(List.of("--embeddings", params.requireData().toString(), "--seeds", "1",
-                "--per-genre", "250", "--only", models, "--repeat", String.valueOf(repeats), "--out", out.toString()));
-        if (!allModels) java.add("--held-only");
-        org.genrelab.classic.ClassicBenchmark.main(java.toArray(String[]::new));
+        org.genrelab.classic.ClassicBenchmark.main(new String[] {"--embeddings", params.requireData().toString(), "--seeds", "1",
+                "--per-genre", "250", "--only", models, "--repeat", String.valueOf(repeats), "--out", out.toString()});
         Path python = Path.of("/usr/bin/python3");
         Path script = root.resolve("environment/sklearn_compare.py");
         if (!Files.isExecutable(python)) {
@@ -109,10 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println("\nscikit-learn 1.2 on the same matrices (" + out.resolve("matrices") + "):");
-        List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), out.toString(),
-                "--only", models, "--repeat", String.valueOf(repeats)));
-        if (!allModels) command.add("--held-only");
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        return new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--only", models,
+                "--repeat", String.valueOf(repeats)).inheritIO().start().waitFor();
     }
 
     /** Seconds per epoch of the Part 2 models on the study's embeddings, and the search's wall time. */
