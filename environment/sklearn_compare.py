@@ -10,6 +10,13 @@ and compares macro-F1 with OUT/java_scores.csv: each model must be within --tole
 The CatBoost row has no scikit-learn twin: HistGradientBoostingClassifier with the same rounds, depth,
 learning rate, L2 0 and 254 bins is the closest, and is reported but not held to the tolerance.
 Exit status 1 if a held model is off by more than the tolerance.
+
+    /usr/bin/python3 environment/sklearn_compare.py OUT --cold "SVC"
+
+trains one model once, in this fresh interpreter, and prints `cold-fit MODEL IMPORT_SECONDS FIT_SECONDS`: the
+import of the model's scikit-learn module (the first in this process, so scikit-learn's and SciPy's loading) and
+the first fit, with the data read before the clock starts (`./genrelab bench classic` puts it beside Java's
+first fit in a fresh JVM, loading and compiling included).
 """
 import argparse
 import csv
@@ -17,10 +24,8 @@ import sys
 import time
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier, RandomForestClassifier
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, f1_score
-from sklearn.svm import SVC
+
+# scikit-learn is imported where it is used, so that --cold can time its import
 
 
 def load(path):
@@ -35,6 +40,46 @@ def load(path):
 TIME_HELD = {"SVC", "Random forest", "Logistic regression"}
 
 
+def make(name, seed):
+    """The study's model so named, with its hyperparameters (imports its scikit-learn module)."""
+    if name == "SVC":
+        from sklearn.svm import SVC
+        return SVC(C=3, kernel="rbf", gamma="scale", decision_function_shape="ovo")
+    if name == "Random forest":
+        from sklearn.ensemble import RandomForestClassifier
+        return RandomForestClassifier(n_estimators=500, class_weight="balanced", random_state=seed, n_jobs=2)
+    if name == "Gradient boosting":
+        from sklearn.ensemble import GradientBoostingClassifier
+        return GradientBoostingClassifier(learning_rate=0.05, max_depth=5, n_estimators=200, subsample=0.5,
+                                          random_state=seed)
+    if name == "Logistic regression":
+        from sklearn.linear_model import LogisticRegression
+        return LogisticRegression(multi_class="multinomial", C=0.01, max_iter=1000)
+    if name == "XGBoost (CatBoost stand-in)":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        return HistGradientBoostingClassifier(max_iter=800, max_depth=6, learning_rate=0.03, l2_regularization=0.0,
+                                              max_bins=254, early_stopping=False, random_state=seed)
+    raise SystemExit(f"no model named {name!r}; have {MODELS}")
+
+
+MODELS = ["SVC", "Random forest", "Gradient boosting", "Logistic regression", "XGBoost (CatBoost stand-in)"]
+
+
+def cold(out, name, seed):
+    """Import and first fit of one model in this interpreter (which must not have imported scikit-learn)."""
+    if name not in MODELS:
+        raise SystemExit(f"no model named {name!r}; have {MODELS}")
+    if "sklearn" in sys.modules:
+        raise SystemExit("--cold needs an interpreter that has not imported scikit-learn yet")
+    xtr, ytr = load(f"{out}/matrices/train.csv")
+    t0 = time.perf_counter()
+    m = make(name, seed)
+    t1 = time.perf_counter()
+    m.fit(xtr, ytr)
+    t2 = time.perf_counter()
+    print(f"cold-fit {name} {t1 - t0:.4f} {t2 - t1:.4f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out", help="the benchmark's output folder (matrices/, java_scores.csv)")
@@ -43,20 +88,16 @@ def main():
     ap.add_argument("--held-only", action="store_true", help="skip the CatBoost analogue (not held to the tolerance)")
     ap.add_argument("--repeat", type=int, default=1, help="fit each model N times; the fastest fit and the total are reported too")
     ap.add_argument("--only", default=None, help="comma-separated model names to run (default: all)")
+    ap.add_argument("--cold", metavar="MODEL", default=None, help="time this model's import and first fit, and nothing else")
     a = ap.parse_args()
+    if a.cold:
+        cold(a.out, a.cold, a.seed)
+        return
+    from sklearn.metrics import accuracy_score, f1_score
     xtr, ytr = load(f"{a.out}/matrices/train.csv")
     xte, yte = load(f"{a.out}/matrices/test.csv")
     print(f"train {xtr.shape}, test {xte.shape}, classes {len(set(ytr))}")
-    models = {
-        "SVC": SVC(C=3, kernel="rbf", gamma="scale", decision_function_shape="ovo"),
-        "Random forest": RandomForestClassifier(n_estimators=500, class_weight="balanced", random_state=a.seed, n_jobs=2),
-        "Gradient boosting": GradientBoostingClassifier(learning_rate=0.05, max_depth=5, n_estimators=200,
-                                                        subsample=0.5, random_state=a.seed),
-        "Logistic regression": LogisticRegression(multi_class="multinomial", C=0.01, max_iter=1000),
-        "XGBoost (CatBoost stand-in)": HistGradientBoostingClassifier(max_iter=800, max_depth=6, learning_rate=0.03,
-                                                                      l2_regularization=0.0, max_bins=254,
-                                                                      early_stopping=False, random_state=a.seed),
-    }
+    models = {name: make(name, a.seed) for name in MODELS}
     if a.held_only:
         models.pop("XGBoost (CatBoost stand-in)")
     if a.only:
@@ -109,7 +150,8 @@ def main():
               + ("" if a.repeat >= 15 else " (notebook 02 fits each model 15 times: --repeats 15)"))
         first = ", ".join(t[0] for t in timed if t[1] > t[2])
         if first:
-            print(f"  the first fit slower in Java for {first}: a fresh JVM's first fit includes compiling the code")
+            print(f"  the first fit slower in Java for {first}: a fresh JVM's first fit includes loading and compiling the"
+                  " code, while scikit-learn's import, before this clock, readied its code (--cold counts both)")
     if bad:
         print(f"FAIL: macro-F1 differs by more than {a.tolerance} points for {bad}")
         sys.exit(1)

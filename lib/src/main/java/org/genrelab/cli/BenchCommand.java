@@ -2,6 +2,7 @@ package org.genrelab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genrelab.data.AudioCollection;
@@ -24,7 +25,10 @@ import picocli.CommandLine.Parameters;
                 "fit, fastest and total of --repeats fits (notebook 02 fits each model 15 times: --repeats 15 gives",
                 "its training time); then scikit-learn (Debian's python3-sklearn) on the same exported matrices, side by side.",
                 "--all-models adds gradient boosting and the CatBoost stand-in (XGBoost; scikit-learn's",
-                "HistGradientBoosting as its analogue): all five of the study's models, about 15 minutes with 3 fits."})
+                "HistGradientBoosting as its analogue): all five of the study's models, about 15 minutes with 3 fits.",
+                "Then the cold start: each of the three trained once in a fresh process, --cold-runs times each,",
+                "alternating: Java's first fit in a fresh JVM (loading and compiling its code included) beside",
+                "scikit-learn's import and first fit in a fresh interpreter; the data is read before the clock starts."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "features, vggish, part2 or classic")
@@ -38,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--all-models", description = "classic: all five of the study's models, not only the three held to scikit-learn's time.")
     boolean allModels;
+
+    @Option(names = "--cold-runs", defaultValue = "3", description = "classic: fresh processes per model and side for the cold start (0: skip; default: ${DEFAULT-VALUE}).")
+    int coldRuns;
 
     @Option(names = "--epochs", defaultValue = "2", description = "part2: epochs timed per model (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -105,8 +112,53 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println("\nscikit-learn 1.2 on the same matrices (" + out.resolve("matrices") + "):");
-        return new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--only", models,
+        int status = new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--only", models,
                 "--repeat", String.valueOf(repeats)).inheritIO().start().waitFor();
+        if (coldRuns > 0) coldStart(out, python, script);
+        return status;
+    }
+
+    /**
+     * The three time-held models, each trained once per fresh process, {@link #coldRuns} times per side,
+     * Java and Python alternating; prints the medians.
+     */
+    private void coldStart(Path out, Path python, Path script) throws Exception {
+        System.out.printf(Locale.ROOT, "%ncold start: each model trained once in a fresh process, %d times per side, alternating"
+                + " (median); the data read before the clock starts%n", coldRuns);
+        System.out.printf(Locale.ROOT, "%-22s %16s %34s%n", "model", "Java, first fit", "scikit-learn, import + first fit");
+        List<String> lower = new java.util.ArrayList<>();
+        List<String> higher = new java.util.ArrayList<>();
+        for (String model : List.of("SVC", "Random forest", "Logistic regression")) {
+            double[] jvm = new double[coldRuns];
+            double[] imports = new double[coldRuns];
+            double[] fits = new double[coldRuns];
+            double[] sums = new double[coldRuns];
+            for (int r = 0; r < coldRuns; r++) {
+                jvm[r] = org.genrelab.classic.ColdStartFit.inFreshJvm(out.resolve("matrices"), model, 0);
+                Process p = new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--cold", model)
+                        .redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String line = text.lines().filter(l -> l.startsWith("cold-fit " + model + " ")).findFirst().orElse(null);
+                if (p.waitFor() != 0 || line == null) throw new IllegalStateException("scikit-learn's cold start of " + model + " failed:\n" + text.strip());
+                String[] t = line.substring(("cold-fit " + model + " ").length()).trim().split(" ");
+                imports[r] = Double.parseDouble(t[0]);
+                fits[r] = Double.parseDouble(t[1]);
+                sums[r] = imports[r] + fits[r];
+            }
+            double j = median(jvm);
+            double s = median(sums);
+            (j <= s ? lower : higher).add(model);
+            System.out.printf(Locale.ROOT, "%-22s %14.2f s %10.2f s (import %.2f, fit %.2f)%n", model, j, s, median(imports), median(fits));
+        }
+        System.out.println("Java's first fit in a fresh JVM includes loading and compiling its training code; scikit-learn's"
+                + " compiled code is ready once imported. Counting both, Java's is lower for " + (lower.isEmpty() ? "none" : String.join(", ", lower))
+                + (higher.isEmpty() ? "" : "; higher for " + String.join(", ", higher)) + ".");
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Seconds per epoch of the Part 2 models on the study's embeddings, and the search's wall time. */

@@ -351,16 +351,55 @@ class ClassicModelsTest {
         assertEquals(s.yTest()[4], Integer.parseInt(cells[1]));
         assertEquals(s.classes().get(s.yTest()[4]), cells[2]);
         for (int j = 0; j < 256; j++) assertEquals(s.xTest()[4][j], Double.parseDouble(cells[3 + j]), 0.0);
-        // a model scored on the matrices read back scores as on the in-memory split
-        List<double[]> xs = new ArrayList<>();
-        for (String l : Files.readAllLines(files.get(0)).subList(1, 601)) {
-            String[] c = l.split(",");
-            double[] r = new double[256];
-            for (int j = 0; j < 256; j++) r[j] = Double.parseDouble(c[3 + j]);
-            xs.add(r);
-        }
+        // read back: the same rows, labels, genre names and values, and a model trained on them scores the same
+        MatrixExport.Rows train = MatrixExport.read(files.get(0));
+        assertEquals(s.idsTrain(), train.ids());
+        assertArrayEquals(s.yTrain(), train.y());
+        assertEquals(s.classes(), train.classes());
+        for (int i = 0; i < s.xTrain().length; i++) assertArrayEquals(s.xTrain()[i], train.x()[i], 0.0);
+        double[][] xs = train.x();
         int[] p1 = new LogisticRegressionTrainer().fit(s.xTrain(), s.yTrain(), 8, 1).predict(s.xTest());
-        int[] p2 = new LogisticRegressionTrainer().fit(xs.toArray(double[][]::new), s.yTrain(), 8, 1).predict(s.xTest());
+        int[] p2 = new LogisticRegressionTrainer().fit(xs, s.yTrain(), 8, 1).predict(s.xTest());
         assertEquals(ClassificationMetrics.macroF1(s.yTest(), p1, 8), ClassificationMetrics.macroF1(s.yTest(), p2, 8), 0.0);
+    }
+
+    @Test
+    void aDamagedExportedMatrixIsAnErrorNamingItsLine(@TempDir Path dir) throws Exception {
+        Path f = MatrixExport.write(TrainTestSplit.stratified(small, 0.25, 9), dir).get(1);
+        List<String> lines = Files.readAllLines(f);
+        String[][] damage = {
+                {"3", lines.get(2).substring(0, lines.get(2).lastIndexOf(',')), "cells, the header has 259"},
+                {"4", lines.get(3).replaceFirst(",[^,]*$", ",x1"), "not a number"},
+                {"2", lines.get(1).replaceFirst("^([^,]*),([^,]*),([^,]*),", "$1,$2,Polka,"), "above"},
+        };
+        int labelOfLine2 = Integer.parseInt(lines.get(1).split(",")[1]);
+        for (String[] d : damage) {
+            List<String> bad = new ArrayList<>(lines);
+            int line = Integer.parseInt(d[0]);
+            bad.set(line - 1, d[1]);
+            if (d[2].equals("above")) {
+                // line 2 keeps its label under another genre name, and a later row with that label names the real genre
+                int later = 2;
+                while (Integer.parseInt(lines.get(later).split(",")[1]) != labelOfLine2) later++;
+                line = later + 1;
+            }
+            Path g = dir.resolve("bad.csv");
+            Files.write(g, bad);
+            var e = assertThrows(IllegalArgumentException.class, () -> MatrixExport.read(g));
+            assertTrue(e.getMessage().contains("line " + line + ":") && e.getMessage().contains(d[2]), e.getMessage());
+        }
+        Path g = dir.resolve("other.csv");
+        Files.write(g, List.of("a,b,c", "1,2,3"));
+        var e = assertThrows(IllegalArgumentException.class, () -> MatrixExport.read(g));
+        assertTrue(e.getMessage().contains("not an exported matrix"), e.getMessage());
+    }
+
+    @Test
+    void aColdStartFitRunsInAFreshJvmAndReportsItsFailures(@TempDir Path dir) throws Exception {
+        MatrixExport.write(TrainTestSplit.stratified(small, 0.25, 9), dir);
+        double s = ColdStartFit.inFreshJvm(dir, "Logistic regression", 1);
+        assertTrue(s > 0 && s < 60, "seconds " + s);
+        var e = assertThrows(IllegalStateException.class, () -> ColdStartFit.inFreshJvm(dir, "Polka model", 1));
+        assertTrue(e.getMessage().contains("no study model named 'Polka model'"), e.getMessage());
     }
 }

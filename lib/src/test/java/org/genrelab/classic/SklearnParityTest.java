@@ -47,6 +47,13 @@ class SklearnParityTest {
         p.waitFor(20, TimeUnit.MINUTES);
         System.out.println(log);
         assertEquals(0, p.exitValue(), "scikit-learn comparison failed:\n" + log);
+        // bench classic's cold start, scikit-learn's side: one import and one fit in a fresh interpreter
+        Process cold = new ProcessBuilder("/usr/bin/python3", SharedData.repo().resolve("environment/sklearn_compare.py").toString(),
+                out.toString(), "--cold", "Logistic regression").redirectErrorStream(true).start();
+        String coldLog = new String(cold.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, cold.waitFor(), coldLog);
+        String[] t = coldLog.substring(coldLog.lastIndexOf("cold-fit Logistic regression ") + 29).split(" ");
+        assertTrue(Double.parseDouble(t[0]) > 0 && Double.parseDouble(t[1]) > 0, coldLog);
     }
 
     @Test
