@@ -1,10 +1,14 @@
 package org.genrelab.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.genrelab.classic.ColdStartFit;
 import org.genrelab.data.AudioCollection;
 import org.genrelab.features.FeatureBenchmark;
 import picocli.CommandLine.Command;
@@ -126,18 +130,18 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%ncold start: each model trained once in a fresh process, %d times per side, alternating"
                 + " (median); the data read before the clock starts%n", coldRuns);
         System.out.printf(Locale.ROOT, "%-22s %16s %34s%n", "model", "Java, first fit", "scikit-learn, import + first fit");
-        List<String> lower = new java.util.ArrayList<>();
-        List<String> higher = new java.util.ArrayList<>();
+        List<String> lower = new ArrayList<>();
+        List<String> higher = new ArrayList<>();
         for (String model : List.of("SVC", "Random forest", "Logistic regression")) {
             double[] jvm = new double[coldRuns];
             double[] imports = new double[coldRuns];
             double[] fits = new double[coldRuns];
             double[] sums = new double[coldRuns];
             for (int r = 0; r < coldRuns; r++) {
-                jvm[r] = org.genrelab.classic.ColdStartFit.inFreshJvm(out.resolve("matrices"), model, 0);
+                jvm[r] = ColdStartFit.inFreshJvm(out.resolve("matrices"), model, 0);
                 Process p = new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--cold", model)
                         .redirectErrorStream(true).start();
-                String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 String line = text.lines().filter(l -> l.startsWith("cold-fit " + model + " ")).findFirst().orElse(null);
                 if (p.waitFor() != 0 || line == null) throw new IllegalStateException("scikit-learn's cold start of " + model + " failed:\n" + text.strip());
                 String[] t = line.substring(("cold-fit " + model + " ").length()).trim().split(" ");
@@ -157,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static double median(double[] v) {
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
