@@ -127,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
      * Java and Python alternating; prints the medians.
      */
     private void coldStart(Path out, Path python, Path script) throws Exception {
-        System.out.printf(Locale.ROOT, "%ncold start: each model trained once in a fresh process, %d times per side, alternating"
+        System.out.printf(Locale.ROOT, "%ncold start: each model trained once per fresh process; processes per model and side: %d, Java and Python alternating"
                 + " (median); the data read before the clock starts%n", coldRuns);
         System.out.printf(Locale.ROOT, "%-22s %16s %34s%n", "model", "Java, first fit", "scikit-learn, import + first fit");
         List<String> lower = new ArrayList<>();
