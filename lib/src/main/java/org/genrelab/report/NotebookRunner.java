@@ -109,12 +109,21 @@ public final class NotebookRunner {
         if (error == null && !errorOutputs.isEmpty()) {
             error = "the executed notebook holds error output:\n" + String.join("\n", errorOutputs);
         }
-        Result h = exec(List.of("jupyter", "nbconvert", "--to", "html", "--output-dir", htmlDir.toString(),
-                executed.toString()), pids);
+        Result h = exec(List.of("jupyter", "nbconvert", "--to", "html", "--template-file", pageTemplate().toString(),
+                "--output-dir", htmlDir.toString(), executed.toString()), pids);
         if (!h.ok) {
             error = (error == null ? "" : error + "\n\n") + "HTML conversion failed:\n" + tail(h.stderr, 40);
         }
         return new Outcome(name, error == null, seconds, error, executed, h.ok ? htmlDir.resolve(name + ".html") : null);
+    }
+
+    /**
+     * The template of the notebook pages ({@code environment/report-html/page.html.j2}): JupyterLab's, without the
+     * require.js and MathJax scripts that Debian's nbconvert loads from {@code file:///usr/share/javascript}, so that a
+     * page shows the same wherever the report is copied or served.
+     */
+    Path pageTemplate() {
+        return root.resolve("environment/report-html/page.html.j2");
     }
 
     /** The error outputs of an executed notebook, one line each: the cell's number (from 1), the error's name and value. */
