@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./genrelab} command line: wires subcommands to the library (no algorithm lives here). */
 @Command(name = "genrelab", mixinStandardHelpOptions = true, version = "GenreLab 0.1.0",
         description = "Reproducible Java notebooks for music genre classification on FMA-small.",
-        subcommands = {ReportCommand.class, FeaturesCommand.class, EmbedCommand.class, CorpusCommand.class, BenchCommand.class})
+        subcommands = {ReportCommand.class, ReferenceCommand.class, FeaturesCommand.class, EmbedCommand.class, CorpusCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override

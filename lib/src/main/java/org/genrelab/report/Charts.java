@@ -173,6 +173,55 @@ public final class Charts {
         return c;
     }
 
+    /**
+     * {@code body} under its title: centred on the image's width, wrapped at spaces onto as many lines as it needs
+     * ({@link #titleLines}), on white.
+     */
+    public static java.awt.image.BufferedImage withTitle(java.awt.image.BufferedImage body, String title, Font font) {
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pg = probe.createGraphics();
+        java.awt.FontMetrics fm = pg.getFontMetrics(font);
+        pg.dispose();
+        List<String> lines = titleLines(title, fm, body.getWidth() - 2 * TITLE_MARGIN);
+        int lineHeight = fm.getHeight();
+        int band = TITLE_MARGIN + lines.size() * lineHeight;
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(body.getWidth(), band + body.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < lines.size(); i++) {
+            int w = fm.stringWidth(lines.get(i));
+            g.drawString(lines.get(i), Math.max(TITLE_MARGIN, (out.getWidth() - w) / 2), TITLE_MARGIN / 2 + i * lineHeight + fm.getAscent());
+        }
+        g.drawImage(body, 0, band, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Space around a title drawn by {@link #withTitle}, in pixels. */
+    static final int TITLE_MARGIN = 10;
+
+    /** The title's words in lines no wider than {@code width} (a single word wider than that keeps a line to itself). */
+    static List<String> titleLines(String title, java.awt.FontMetrics fm, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : title.strip().split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && fm.stringWidth(candidate) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty()) lines.add(line.toString());
+        return lines;
+    }
+
     private static void style(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));

@@ -5,7 +5,7 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Renders a Tablesaw table as a compact, escaped HTML table (numbers right-aligned, 4 significant decimals). */
+/** Renders a Tablesaw table as a compact, escaped HTML table (numbers right-aligned, as {@link #format} writes them). */
 public final class HtmlTables {
 
     private HtmlTables() {
@@ -45,11 +45,15 @@ public final class HtmlTables {
         return String.valueOf(v);
     }
 
-    /** Shortest readable form: integers as such, others with 4 decimals. */
-    static String format(double d) {
+    /**
+     * A number as a reader wants it: integers as such, others with two decimals (percentages, seconds), and below 1 in
+     * absolute value to three significant digits (an AUC of 0.873, an importance of 0.0123).
+     */
+    public static String format(double d) {
         if (Double.isNaN(d)) return "";
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.format(Locale.ROOT, "%.0f", d);
-        return String.format(Locale.ROOT, "%.4f", d);
+        if (Math.abs(d) >= 1 || Double.isInfinite(d)) return String.format(Locale.ROOT, "%.2f", d);
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(3)).toPlainString();
     }
 
     static String escape(String s) {

@@ -46,10 +46,13 @@ public final class ReportIndex {
             throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>GenreLab report</title>")
-          .append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}td,th{padding:3px 10px}")
+          .append("<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}td,th{padding:3px 10px}")
+          .append(Headline.CSS)
           .append(".run{color:#57606a;font-size:90%}.ok{color:#1a7f37}.fail{color:#cf222e}pre{background:#f6f8fa;padding:8px;overflow:auto}</style></head><body>")
-          .append("<h1>GenreLab report</h1><p>Music genre classification on FMA-small, reproduced in Java.</p>")
-          .append("<h2>Run</h2><table>");
+          .append("<h1>GenreLab report</h1><p>Music genre classification on FMA-small: the 2020 study's experiments, "
+                  + "reproduced in Java.</p>");
+        Headline.append(sb, reportDir, Reproduction.referenceFolder(params.root()));
+        sb.append("<h2>Run</h2><table>");
         params.asMap().forEach((k, v) -> sb.append("<tr><td>").append(HtmlTables.escape(k)).append("</td><td>")
                 .append(HtmlTables.escape(v)).append("</td></tr>"));
         if (progress.started() != null) {
@@ -87,7 +90,7 @@ public final class ReportIndex {
         }
         Path results = reportDir.resolve("results");
         if (Files.isDirectory(results)) {
-            sb.append("<h2>Results</h2>");
+            sb.append("<h2>Results, notebook by notebook</h2>");
             try (Stream<Path> s = Files.list(results)) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                     String name = f.getFileName().toString();

@@ -99,8 +99,9 @@ public final class ResultsCsv {
     /**
      * The rows as one line per (experiment, model), in order of first appearance, with a column per
      * metric (in order of first appearance) holding {@code value} or {@code value ± std}, then runs, the
-     * training seconds, device and dataset. A metric a model lacks is an empty cell; differing devices or
-     * datasets within one line are joined with "; ". The CSV keeps the long form; this is for reading.
+     * wall time, device and dataset. A metric a model lacks is an empty cell; differing devices or
+     * datasets within one line are joined with "; ". Headers are a reader's ({@link #metricHeader}): macro-F1 and
+     * accuracies in percent with two decimals. The CSV keeps the long form and the fractions; this is for reading.
      */
     public static Table toWideTable(String name, List<ResultRow> rows) {
         java.util.LinkedHashMap<List<String>, java.util.LinkedHashMap<String, ResultRow>> lines = new java.util.LinkedHashMap<>();
@@ -115,9 +116,9 @@ public final class ResultsCsv {
         StringColumn experiment = StringColumn.create("experiment");
         StringColumn model = StringColumn.create("model");
         java.util.Map<String, StringColumn> cells = new java.util.LinkedHashMap<>();
-        for (String m : metrics) cells.put(m, StringColumn.create(m));
+        for (String m : metrics) cells.put(m, StringColumn.create(metricHeader(m)));
         IntColumn runs = IntColumn.create("runs");
-        DoubleColumn seconds = DoubleColumn.create("seconds");
+        DoubleColumn seconds = DoubleColumn.create("wall time (s)");
         StringColumn device = StringColumn.create("device");
         StringColumn dataset = StringColumn.create("dataset");
         for (var e : lines.entrySet()) {
@@ -125,7 +126,8 @@ public final class ResultsCsv {
             model.append(e.getKey().get(1));
             for (String m : metrics) {
                 ResultRow r = e.getValue().get(m);
-                cells.get(m).append(r == null ? "" : cell(r.value(), r.std()));
+                double scale = PERCENT_METRICS.contains(m) ? 100 : 1;
+                cells.get(m).append(r == null ? "" : cell(scale * r.value(), scale * r.std()));
             }
             var rs = e.getValue().values();
             runs.append(rs.stream().mapToInt(ResultRow::runs).max().orElse(0));
@@ -138,11 +140,27 @@ public final class ResultsCsv {
         return t.addColumns(runs, seconds, device, dataset);
     }
 
-    /** A value as a reader wants it: whole numbers without decimals, others to 4 decimals, then ± std when there is one. */
+    /** Metrics kept as fractions in the CSV and shown in percent. */
+    static final java.util.Set<String> PERCENT_METRICS = java.util.Set.of("macro_f1", "accuracy", ResultRow.VAL_ACCURACY);
+
+    /** A metric's column header: "macro-F1 (%)", "accuracy (%)", "macro AUC", "training (s)"; others with spaces for "_". */
+    static String metricHeader(String metric) {
+        return switch (metric) {
+            case "macro_f1" -> "macro-F1 (%)";
+            case "accuracy" -> "accuracy (%)";
+            case ResultRow.VAL_ACCURACY -> "validation accuracy (%)";
+            case "macro_auc" -> "macro AUC";
+            case "train_seconds" -> "training (s)";
+            case "predict_seconds" -> "prediction (s)";
+            default -> metric.replace('_', ' ');
+        };
+    }
+
+    /** A value as {@link HtmlTables#format} writes it, then ± std when there is one. */
     static String cell(double value, double std) {
-        String v = Double.isNaN(value) ? "" : value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.format(Locale.ROOT, "%d", (long) value) : String.format(Locale.ROOT, "%.4f", value);
-        return std > 0 ? v + String.format(Locale.ROOT, " ± %.4f", std) : v;
+        String v = HtmlTables.format(value);
+        if (!(std > 0)) return v;
+        return v + " ± " + (Math.abs(value) >= 1 ? String.format(Locale.ROOT, "%.2f", std) : HtmlTables.format(std));
     }
 
     private static String num(double v) {

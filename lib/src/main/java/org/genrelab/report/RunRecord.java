@@ -76,6 +76,15 @@ public record RunRecord(String notebook, String finished, String commit, boolean
         return Files.isRegularFile(f) ? Optional.of(read(f)) : Optional.empty();
     }
 
+    /** The run's mode from its {@code GENRELAB_QUICK} parameter: "full", "quick", or "unknown" without one. */
+    public String mode() {
+        return switch (parameters.getOrDefault("GENRELAB_QUICK", "")) {
+            case "1" -> "quick";
+            case "0" -> "full";
+            default -> "unknown";
+        };
+    }
+
     /** The commit shortened to 10 characters, with "+ changes" when the tree was modified. */
     public String shortCommit() {
         String c = commit.length() > 10 && !GitRevision.UNKNOWN.equals(commit) ? commit.substring(0, 10) : commit;

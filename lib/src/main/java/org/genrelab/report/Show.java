@@ -68,9 +68,24 @@ public final class Show {
         if (!display(html, null)) System.out.println(html.replaceAll("<[^>]+>", ""));
     }
 
-    /** The chart drawn as an image, as {@link #chart} shows it. */
+    /**
+     * The chart drawn as an image, as {@link #chart} shows it. The title is drawn above the chart, centred on the whole
+     * image and wrapped onto more lines where it is wider ({@link Charts#withTitle}): XChart centres it over the plot
+     * alone and cuts a long one at the image's edges.
+     */
     public static BufferedImage image(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        String title = chart.getTitle();
+        if (title == null || title.isBlank() || !chart.getStyler().isChartTitleVisible()) {
+            return BitmapEncoder.getBufferedImage(chart);
+        }
+        chart.getStyler().setChartTitleVisible(false);
+        BufferedImage body;
+        try {
+            body = BitmapEncoder.getBufferedImage(chart);
+        } finally {
+            chart.getStyler().setChartTitleVisible(true);
+        }
+        return Charts.withTitle(body, title, chart.getStyler().getChartTitleFont());
     }
 
     private static boolean display(String html, BufferedImage image) {

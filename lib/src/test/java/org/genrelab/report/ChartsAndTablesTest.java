@@ -19,7 +19,11 @@ class ChartsAndTablesTest {
         String html = HtmlTables.toHtml(t);
         assertTrue(html.contains("<caption") && html.contains("a &lt;b&gt;"));
         assertTrue(html.contains(">SVC &lt;rbf&gt;<"));
-        assertTrue(html.contains(">0.5992<"), html);
+        assertTrue(html.contains(">0.599<"), html);
+        assertEquals("55.83", HtmlTables.format(55.833333), "two decimals from 1 up");
+        assertEquals("0.0123", HtmlTables.format(0.012345), "three significant digits below 1");
+        assertEquals("-1.50", HtmlTables.format(-1.5));
+        assertEquals("800", HtmlTables.format(800));
     }
 
     @Test
@@ -29,7 +33,8 @@ class ChartsAndTablesTest {
         s.put("validation", List.of(2.1, 1.7, 1.6));
         BufferedImage img = Show.image(Charts.curves("loss", "cross-entropy", s));
         assertEquals(Charts.WIDTH, img.getWidth());
-        assertEquals(Charts.HEIGHT, img.getHeight());
+        assertTrue(img.getHeight() > Charts.HEIGHT && img.getHeight() < Charts.HEIGHT + 40,
+                "the chart's height and one line of title above it: " + img.getHeight());
         // the two series are drawn: the image is not blank
         int first = img.getRGB(Charts.WIDTH / 2, Charts.HEIGHT / 2);
         boolean varied = false;
@@ -39,6 +44,27 @@ class ChartsAndTablesTest {
         assertTrue(varied);
         assertNotNull(Show.image(Charts.confusion("c", List.of("a", "b"), new int[][] {{3, 1}, {0, 4}})));
         assertNotNull(Show.image(Charts.scatter("s", "epoch", "acc", new double[] {1, 2}, new double[] {0.3, 0.5})));
+    }
+
+    @Test
+    void aTitleWiderThanTheChartIsWrappedWholeAboveIt() {
+        String title = "Official split: test macro-F1 with 95% bootstrap intervals over its test tracks, every model "
+                + "of the study's first table beside the study's own figure";
+        var chart = Charts.intervals(title, "macro-F1 (%)", List.of("a", "b"), List.of(new double[] {50, 55, 60},
+                new double[] {40, 45, 50}), List.of(new double[] {2, 2, 2}, new double[] {1, 1, 1}));
+        java.awt.Font font = chart.getStyler().getChartTitleFont();
+        java.awt.FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
+        assertTrue(fm.stringWidth(title) > chart.getWidth(), "the title is wider than the chart");
+        List<String> lines = Charts.titleLines(title, fm, chart.getWidth() - 2 * Charts.TITLE_MARGIN);
+        assertTrue(lines.size() >= 2, lines.toString());
+        assertEquals(title, String.join(" ", lines), "every word kept, in order");
+        for (String l : lines) assertTrue(fm.stringWidth(l) <= chart.getWidth() - 2 * Charts.TITLE_MARGIN, l);
+        BufferedImage img = Show.image(chart);
+        BufferedImage body = org.knowm.xchart.BitmapEncoder.getBufferedImage(chart); // XChart's own, title inside the plot
+        assertTrue(img.getHeight() > body.getHeight() + lines.size() * fm.getHeight() - fm.getHeight() / 2,
+                "a band of " + lines.size() + " lines above the chart: " + img.getHeight() + " vs " + body.getHeight());
+        assertEquals(title, chart.getTitle(), "the chart keeps its title");
+        assertTrue(chart.getStyler().isChartTitleVisible());
     }
 
     @Test

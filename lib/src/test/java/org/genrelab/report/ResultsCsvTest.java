@@ -26,18 +26,19 @@ class ResultsCsvTest {
         Path f = dir.resolve("r.csv");
         ResultsCsv.write(f, rows);
         Table t = ResultsCsv.toWideTable("t", ResultsCsv.read(f));
-        assertEquals(List.of("experiment", "model", "macro_f1", "accuracy", "macro_auc", "tracks", "runs", "seconds",
-                "device", "dataset"), t.columnNames());
+        assertEquals(List.of("experiment", "model", "macro-F1 (%)", "accuracy (%)", "macro AUC", "tracks", "runs",
+                "wall time (s)", "device", "dataset"), t.columnNames());
         assertEquals(2, t.rowCount());
         assertEquals("lstm", t.stringColumn("model").get(0));
-        assertEquals("0.5330 ± 0.0080", t.stringColumn("macro_f1").get(0));
-        assertEquals("0.5378 ± 0.0061", t.stringColumn("accuracy").get(0));
-        assertEquals("", t.stringColumn("macro_auc").get(0), "a metric the model lacks is left empty");
-        assertEquals("0.5342", t.stringColumn("macro_f1").get(1));
+        assertEquals("53.30 ± 0.80", t.stringColumn("macro-F1 (%)").get(0), "fractions shown in percent, two decimals");
+        assertEquals("53.78 ± 0.61", t.stringColumn("accuracy (%)").get(0));
+        assertEquals("", t.stringColumn("macro AUC").get(0), "a metric the model lacks is left empty");
+        assertEquals("0.860", t.stringColumn("macro AUC").get(1), "an AUC to three significant digits");
+        assertEquals("53.42", t.stringColumn("macro-F1 (%)").get(1));
         assertEquals("800", t.stringColumn("tracks").get(1));
         assertEquals(5, t.intColumn("runs").get(0));
         assertEquals("cpu; gpu", t.stringColumn("device").get(1));
-        assertEquals(12.5, t.doubleColumn("seconds").get(1), 0);
+        assertEquals(12.5, t.doubleColumn("wall time (s)").get(1), 0);
     }
 
     @Test
