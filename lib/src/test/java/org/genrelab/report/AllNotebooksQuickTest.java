@@ -53,5 +53,40 @@ class AllNotebooksQuickTest {
             assertFalse(m.find(), () -> nb.getFileName() + " prints an object identity: " + m.group());
         }
         assertTrue(NotebookRunnerTest.kernels().isEmpty(), "kernel JVMs left behind");
+        theIndexLeadsWithTheReproductionAndTravels(out, outcomes);
+    }
+
+    /**
+     * The index of this quick run against the committed reference: every model of the headline with the study's
+     * figure, the reference's mean ± std and interval, this run's figure marked as quick; and nothing in the index or
+     * the notebook pages that points outside the report folder.
+     */
+    private static void theIndexLeadsWithTheReproductionAndTravels(Path out, List<NotebookRunner.Outcome> outcomes) throws Exception {
+        Path root = NotebookRunnerTest.ROOT;
+        RunParameters params = RunParameters.from(java.util.Map.of("GENRELAB_ROOT", root.toString(), "GENRELAB_REPORT", out.toString()));
+        String index = Files.readString(ReportIndex.write(out, outcomes, params));
+        assertTrue(index.indexOf("The reproduction at a glance") < index.indexOf("<h2>Run</h2>"), "the headline comes first");
+        assertTrue(index.contains("This run is in quick mode."));
+        List<Reproduction.Line> lines = Reproduction.lines(Reproduction.referenceFolder(root), out, Headline.BOOTSTRAP_SEED);
+        for (Reproduction.Line l : lines) {
+            String label = l.entry().label();
+            assertTrue(index.contains(HtmlTables.escape(label)), label);
+            if (l.entry().study() != null) {
+                assertTrue(index.contains(String.format(java.util.Locale.ROOT, "%.2f", l.entry().study())), label);
+            }
+            assertNotNull(l.reference(), "the committed reference (notebooks/reference/) has " + label);
+            assertNotNull(l.reference().interval(), "the committed reference has the test predictions of " + label);
+            assertEquals("full", l.reference().mode(), label);
+            assertTrue(index.contains(Reproduction.meanStd(l.reference())) && index.contains(Reproduction.interval(l.reference())),
+                    label + ": the reference's figures in the index");
+            assertNotNull(l.current(), "this quick run produced " + label);
+            assertTrue(l.current().quick(), label);
+            assertEquals("quick mode: smoke-test sizes, not comparable", l.currentVerdict(), label);
+        }
+        assertTrue(Files.size(out.resolve("charts/headline-part2.png")) > 1000, "Part 2's headline chart");
+        List<String> problems = ReportLinks.problems(out);
+        assertTrue(problems.isEmpty(), "every link, image, script and style of the report resolves inside it:\n"
+                + String.join("\n", problems));
+        assertTrue(ReportLinks.pages(out).size() >= outcomes.size() + 1, "the index and a page per notebook were checked");
     }
 }

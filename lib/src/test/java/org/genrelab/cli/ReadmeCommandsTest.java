@@ -1,0 +1,79 @@
+package org.genrelab.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.genrelab.SharedData;
+import org.genrelab.report.ReadmeHeadline;
+import org.genrelab.report.Reproduction;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** README is a user's guide that stays true: short, its commands real, its results table the committed reference's. */
+class ReadmeCommandsTest {
+
+    static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
+
+    /** Every line of README's bash blocks that starts with ./genrelab, without its trailing comment. */
+    static List<String> commands(String readme) {
+        List<String> out = new ArrayList<>();
+        Matcher m = BASH_BLOCK.matcher(readme);
+        while (m.find()) {
+            for (String line : m.group(1).split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("./genrelab ")) out.add(l.replaceFirst("\\s+#.*$", ""));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void readmeIsAShortGuideWithTheSectionsAUserLooksFor() throws Exception {
+        String readme = Files.readString(SharedData.repo().resolve("README.md"));
+        assertTrue(readme.lines().count() <= 250, "README is a user's guide of at most 250 lines: " + readme.lines().count());
+        List<String> headings = readme.lines().filter(l -> l.startsWith("## ")).toList();
+        for (String h : List.of("## The two commands", "## Results", "## Run on your own data", "## On a GPU", "## On a cluster",
+                "## The notebooks", "## Other commands")) {
+            assertTrue(headings.contains(h), "README has '" + h + "': " + headings);
+        }
+        assertTrue(headings.indexOf("## The two commands") < headings.indexOf("## Results"), "the two commands come first");
+        List<String> cmds = commands(readme);
+        assertTrue(cmds.contains("./genrelab report") && cmds.contains("./genrelab test"), "the two commands: " + cmds);
+    }
+
+    @Test
+    void everyCommandInReadmeExistsWithTheOptionsItShows() throws Exception {
+        List<String> cmds = commands(Files.readString(SharedData.repo().resolve("README.md")));
+        assertTrue(cmds.size() >= 10, cmds.toString());
+        CommandLine cli = new CommandLine(new Main());
+        for (String c : cmds) {
+            String[] words = c.split("\\s+");
+            String sub = words[1];
+            if (sub.equals("test") || sub.equals("setup")) continue; // the launcher's own (LauncherTest)
+            CommandLine command = cli.getSubcommands().get(sub);
+            assertNotNull(command, "README's '" + c + "': no subcommand " + sub);
+            for (String w : words) {
+                String option = w.replaceAll("[\\[\\]]", "").replaceFirst("=.*$", "");
+                if (!option.startsWith("--")) continue;
+                assertNotNull(command.getCommandSpec().findOption(option), "README's '" + c + "': " + sub + " has no option " + option);
+            }
+            StringWriter out = new StringWriter();
+            int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute(sub, "--help");
+            assertEquals(0, code, sub + " --help");
+            assertTrue(out.toString().contains("Usage: genrelab " + sub), out.toString());
+        }
+    }
+
+    @Test
+    void readmesResultsTableIsTheCommittedReferences() throws Exception {
+        String readme = Files.readString(SharedData.repo().resolve("README.md"));
+        assertEquals(ReadmeHeadline.block(Reproduction.referenceFolder(SharedData.repo())), ReadmeHeadline.current(readme, "README.md"),
+                "README's table between the headline markers is made from notebooks/reference/ (./genrelab reference rewrites it)");
+    }
+}
