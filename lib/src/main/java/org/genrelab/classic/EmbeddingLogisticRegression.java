@@ -197,13 +197,13 @@ public final class EmbeddingLogisticRegression {
             String model = modelName(rep, bestC);
             List<ResultRow> rows = List.of(
                     ResultRow.of("part2", model, "macro_f1", new double[] {ClassificationMetrics.macroF1(truth, pred, classes)},
-                            seconds, "cpu (java)", "study-embeddings"),
+                            seconds, "cpu (java)", data.source()),
                     ResultRow.of("part2", model, "accuracy", new double[] {ClassificationMetrics.accuracy(truth, pred)},
-                            seconds, "cpu (java)", "study-embeddings"),
+                            seconds, "cpu (java)", data.source()),
                     ResultRow.of("part2", model, "macro_auc", new double[] {ClassificationMetrics.macroOvrAuc(truth, prob)},
-                            seconds, "cpu (java)", "study-embeddings"),
+                            seconds, "cpu (java)", data.source()),
                     ResultRow.of("part2", model, ResultRow.VAL_ACCURACY, new double[] {bestAccuracy},
-                            seconds, "cpu (java)", "study-embeddings"));
+                            seconds, "cpu (java)", data.source()));
             choices.add(new Choice(rep, bestC, bestF1, pred, prob, rows));
         }
         return new Result(List.copyOf(cands), List.copyOf(choices), truth);

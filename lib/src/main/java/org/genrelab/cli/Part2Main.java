@@ -98,7 +98,7 @@ public final class Part2Main {
                 }
                 case "ensemble" -> {
                     Part2Ensemble.Result e = Part2Ensemble.of(MEMBERS, data.test().y(), data.genres(),
-                            List.copyOf(StudyReference.part2().keySet()), DeviceChoice.describe());
+                            List.copyOf(StudyReference.part2().keySet()), DeviceChoice.describe(), data.source());
                     e.members().forEach(m -> System.out.printf(java.util.Locale.ROOT, "  member %s (val accuracy %.4f, %d runs)%n",
                             m.model(), m.valAccuracy(), m.runs().size()));
                     rows.addAll(e.rows());

@@ -101,7 +101,12 @@ public final class ReportCommand implements Callable<Integer> {
         }
         List<String> needData = new java.util.ArrayList<>();
         for (Path nb : notebooks) if (NotebookRunner.readsDataFolder(nb)) needData.add(nb.getFileName().toString());
-        if (!needData.isEmpty()) {
+        boolean dataGiven = data != null || !env.getOrDefault("GENRELAB_DATA", "").isBlank();
+        if (!needData.isEmpty() && !dataGiven && !params.hasStudyData()) {
+            System.out.println("No data folder at " + params.data() + " (the study's embeddings): Part 2 runs on the "
+                    + "embeddings that 03-vggish-embeddings computes of Part 1's audio, named as such in every table. "
+                    + "For the study's own: data/fetch-study-embeddings.sh DEST, then --data DEST.");
+        } else if (!needData.isEmpty()) {
             try { // checked before any kernel starts, so a wrong folder costs seconds, not a notebook
                 params.requireData();
             } catch (IllegalStateException e) {

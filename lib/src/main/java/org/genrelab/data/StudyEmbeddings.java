@@ -176,6 +176,44 @@ public final class StudyEmbeddings {
         return folder;
     }
 
+    /**
+     * Where the notebooks keep the embeddings GenreLab computes of an audio collection, in the study's layout:
+     * {@code <cache>/embeddings-<folder of tracks.csv>}.
+     */
+    public static Path folderFor(Path cache, Path tracksCsv) {
+        Path parent = tracksCsv.toAbsolutePath().getParent();
+        return cache.resolve("embeddings-" + (parent == null ? "data" : parent.getFileName().toString()));
+    }
+
+    /** {@link #source()} of the study's own embeddings. */
+    public static final String STUDY = "study-embeddings";
+
+    /** The manifest GenreLab's {@code embed} writes beside the embeddings it computed (the study's folder has none). */
+    public static final String MANIFEST = "embeddings.json";
+
+    /**
+     * What the embeddings are, as results rows name their dataset: {@value #STUDY} for the study's own, else the folder
+     * GenreLab's VGGish wrote them to (its {@value #MANIFEST} beside them), with "stand-in weights" when they are not
+     * the pretrained network's, so that a table never passes them off as the study's.
+     */
+    public String source() {
+        Path manifest = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) return STUDY;
+        String name;
+        try {
+            name = folder.toRealPath().getFileName().toString();
+        } catch (java.io.IOException e) {
+            name = folder.getFileName().toString();
+        }
+        boolean pretrained;
+        try {
+            pretrained = Files.readString(manifest).replaceAll("\\s", "").contains("\"pretrained\":true");
+        } catch (java.io.IOException e) {
+            pretrained = false;
+        }
+        return "GenreLab's VGGish embeddings (" + name + (pretrained ? ")" : ", stand-in weights)");
+    }
+
     /** Genre names, sorted; label {@code y} indexes this list. */
     public List<String> genres() {
         return genres;

@@ -30,8 +30,6 @@ public final class Part2Experiments {
 
     /** Experiment name in result rows. */
     public static final String EXPERIMENT = org.genrelab.report.Part2Summary.EXPERIMENT;
-    /** Dataset name in result rows. */
-    public static final String DATASET = "study-embeddings";
 
     private Part2Experiments() {
     }
@@ -79,7 +77,7 @@ public final class Part2Experiments {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9 + loadedSeconds;
-        return new ModelResult(model, runs, rows(model, runs, classes, seconds));
+        return new ModelResult(model, runs, rows(model, runs, classes, seconds, data.source()));
     }
 
     /**
@@ -102,7 +100,7 @@ public final class Part2Experiments {
      * Test macro-F1, accuracy and macro one-vs-rest AUC over runs (mean ± population std), and the validation
      * accuracy at each run's best epoch (the epoch whose model is tested).
      */
-    public static List<ResultRow> rows(String model, List<TrainingRun> runs, int classes, double seconds) {
+    public static List<ResultRow> rows(String model, List<TrainingRun> runs, int classes, double seconds, String dataset) {
         double[] f1 = new double[runs.size()];
         double[] acc = new double[runs.size()];
         double[] auc = new double[runs.size()];
@@ -115,10 +113,10 @@ public final class Part2Experiments {
             val[i] = r.bestValAccuracy();
         }
         String device = runs.isEmpty() ? DeviceChoice.describe() : runs.get(0).device();
-        return List.of(ResultRow.of(EXPERIMENT, model, "macro_f1", f1, seconds, device, DATASET),
-                ResultRow.of(EXPERIMENT, model, "accuracy", acc, seconds, device, DATASET),
-                ResultRow.of(EXPERIMENT, model, "macro_auc", auc, seconds, device, DATASET),
-                ResultRow.of(EXPERIMENT, model, ResultRow.VAL_ACCURACY, val, seconds, device, DATASET));
+        return List.of(ResultRow.of(EXPERIMENT, model, "macro_f1", f1, seconds, device, dataset),
+                ResultRow.of(EXPERIMENT, model, "accuracy", acc, seconds, device, dataset),
+                ResultRow.of(EXPERIMENT, model, "macro_auc", auc, seconds, device, dataset),
+                ResultRow.of(EXPERIMENT, model, ResultRow.VAL_ACCURACY, val, seconds, device, dataset));
     }
 
     /** The study's published LSTM configuration, trained with early stopping once per seed. */

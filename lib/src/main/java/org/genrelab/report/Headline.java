@@ -59,6 +59,12 @@ public final class Headline {
               .append("well the models do, and are not comparable with the study. The reference column is the full ")
               .append("protocol; <code>./genrelab report --full</code> reproduces it.</p>");
         }
+        lines.stream().filter(l -> l.entry().part() == Reproduction.Part.PART2 && l.current() != null
+                && !l.current().comparable()).findFirst().ifPresent(l -> sb.append("<p class=\"banner\"><b>Part 2 of this run ")
+                .append("did not read the study's embeddings</b> but ").append(HtmlTables.escape(l.current().data()))
+                .append(": no data folder was found (<code>../shared/data</code> beside the repository, or <code>--data DIR</code>). ")
+                .append("Its figures test the pipeline, not the study. For the study's own embeddings: ")
+                .append("<code>data/fetch-study-embeddings.sh DEST</code>, then <code>./genrelab report --data DEST</code>.</p>"));
         long flagged = lines.stream().filter(Reproduction.Line::flagged).count();
         if (flagged > 0) {
             sb.append("<p class=\"flag\"><b>").append(flagged).append(" model(s) of this full run differ from the reference ")
@@ -115,7 +121,7 @@ public final class Headline {
     }
 
     private static void table(StringBuilder sb, List<Reproduction.Line> lines) {
-        sb.append("<table class=\"headline\"><tr><th>model</th><th>study</th><th>reference<br>mean ± std (runs)</th>")
+        sb.append("<table class=\"headline\"><tr><th>model</th><th>study F1</th><th>reference<br>mean ± std (runs)</th>")
           .append("<th>reference<br>95% interval</th><th>study inside<br>the interval?</th><th>this run</th>")
           .append("<th>this run against the reference</th></tr>");
         for (Reproduction.Line l : lines) {

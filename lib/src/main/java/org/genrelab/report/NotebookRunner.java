@@ -54,9 +54,13 @@ public final class NotebookRunner {
         this.kernelName = kernelName;
     }
 
-    /** Whether a notebook reads the data folder: it calls {@code params.requireData()}, which names what is missing. */
+    /**
+     * Whether a notebook reads the data folder: it calls {@code params.requireData()} or {@code params.part2Data()},
+     * which name what is missing.
+     */
     public static boolean readsDataFolder(Path notebook) throws java.io.IOException {
-        return Files.readString(notebook).contains("requireData()");
+        String text = Files.readString(notebook);
+        return text.contains("requireData()") || text.contains("part2Data()");
     }
 
     /** The notebooks of a folder, in name order ({@code 00-…}, {@code 01-…}, …). */

@@ -52,9 +52,10 @@ public final class Part2Ensemble {
      * @param truth      the test labels, indices into {@code classes}
      * @param families   family names, e.g. {@link StudyReference#part2()}'s keys
      * @param device     where the members trained
+     * @param dataset    what they trained on, e.g. {@code "study-embeddings"}
      */
     public static Result of(List<ProbabilityEnsemble.Member> candidates, int[] truth, List<String> classes,
-                            List<String> families, String device) {
+                            List<String> families, String device, String dataset) {
         List<ProbabilityEnsemble.Member> members = ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families));
         double seconds = members.stream().mapToDouble(ProbabilityEnsemble.Member::seconds).sum(); // the members' training time
         List<double[][]> probs = ProbabilityEnsemble.runs(members);
@@ -74,7 +75,6 @@ public final class Part2Ensemble {
             auc[k] = ClassificationMetrics.macroOvrAuc(truth, p);
             runs.add(PredictionsCsv.Run.of(MODEL, k, truth, pred, p, classes));
         }
-        String dataset = "study-embeddings";
         List<ResultRow> rows = List.of(ResultRow.of("part2", MODEL, "macro_f1", f1, seconds, device, dataset),
                 ResultRow.of("part2", MODEL, "accuracy", acc, seconds, device, dataset),
                 ResultRow.of("part2", MODEL, "macro_auc", auc, seconds, device, dataset));
@@ -89,6 +89,7 @@ public final class Part2Ensemble {
             throws IOException {
         List<ProbabilityEnsemble.Member> candidates = new ArrayList<>();
         Map<String, String> deviceOf = new HashMap<>();
+        Map<String, String> datasetOf = new HashMap<>();
         List<String> classes = null;
         List<String> truth = null;
         for (String nb : notebooks) {
@@ -118,6 +119,7 @@ public final class Part2Ensemble {
                 ResultRow v = val.get(e.getKey());
                 candidates.add(new ProbabilityEnsemble.Member(e.getKey(), v.value(), e.getValue(), v.seconds()));
                 deviceOf.put(e.getKey(), v.device());
+                datasetOf.put(e.getKey(), v.dataset());
             }
         }
         if (candidates.isEmpty()) {
@@ -125,12 +127,15 @@ public final class Part2Ensemble {
                     + " run those notebooks first");
         }
         java.util.LinkedHashSet<String> devices = new java.util.LinkedHashSet<>();
-        ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families))
-                .forEach(m -> devices.add(deviceOf.get(m.model())));
+        java.util.LinkedHashSet<String> datasets = new java.util.LinkedHashSet<>();
+        ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families)).forEach(m -> {
+            devices.add(deviceOf.get(m.model()));
+            datasets.add(datasetOf.get(m.model()));
+        });
         final List<String> cls = classes;
         int[] y = truth.stream().mapToInt(cls::indexOf).toArray();
         if (Arrays.stream(y).anyMatch(i -> i < 0)) throw new IllegalStateException("a test label is not among the classes " + cls);
-        return of(candidates, y, classes, families, String.join(" + ", devices));
+        return of(candidates, y, classes, families, String.join(" + ", devices), String.join("; ", datasets));
     }
 
     /** The first family whose name starts the model's name (case-insensitive), else the model's own name. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.TestSetBootstrap;
 
 /**
@@ -60,6 +61,9 @@ public final class Reproduction {
         }
     }
 
+    /** What Part 1 ran on by default. */
+    static final String SYNTHETIC = "the synthetic corpus";
+
     /** Part 1's rows come from the official split, whose test tracks every run shares. */
     static final String PART1_EXPERIMENT = "part1-study-features-official-split";
     static final String PART1_NOTEBOOK = "02-classical-models";
@@ -91,19 +95,16 @@ public final class Reproduction {
      * @param std      its population std over the runs (percent)
      * @param interval the 95% bootstrap interval of the mean over the test tracks (percent), or null without predictions
      * @param mode     "full" or "quick" (from the run record), or "unknown"
-     * @param data     what Part 1 ran on ("synthetic corpus" or the audio / features given), Part 2's dataset column
-     * @param record   the run record beside the results, or null
+     * @param data       what Part 1 ran on ("the synthetic corpus" or the audio / features given), Part 2's dataset column
+     * @param comparable whether the study's figures can be compared with these: FMA's data, not the synthetic corpus,
+     *                   and for Part 2 the study's own embeddings
+     * @param record     the run record beside the results, or null
      */
     public record Figures(String model, double macroF1, double std, int runs, TestSetBootstrap.Interval interval, String mode,
-                          String data, RunRecord record) {
+                          String data, boolean comparable, RunRecord record) {
 
         public boolean quick() {
             return "quick".equals(mode);
-        }
-
-        /** Whether the figures come from data the study's figures can be compared with (not the synthetic corpus). */
-        public boolean comparable() {
-            return !data.contains("synthetic");
         }
     }
 
@@ -243,8 +244,10 @@ public final class Reproduction {
             }
             RunRecord record = RunRecord.besideResults(dir.resolve("results").resolve(e.notebook() + ".csv")).orElse(null);
             String mode = record == null ? "unknown" : record.mode();
-            return new Figures(row.model(), 100 * row.value(), 100 * row.std(), row.runs(), interval, mode,
-                    data(e.part(), row, record), record);
+            String data = data(e.part(), row, record);
+            boolean comparable = e.part() == Part.PART2 ? data.equals(StudyEmbeddings.STUDY) : !data.equals(SYNTHETIC);
+            return new Figures(row.model(), 100 * row.value(), 100 * row.std(), row.runs(), interval, mode, data, comparable,
+                    record);
         }
 
         /** What the model ran on, as the headline names it. */
@@ -255,7 +258,7 @@ public final class Reproduction {
                 return "FMA's features " + Path.of(features).getFileName();
             }
             String audio = record == null ? null : record.parameters().get("GENRELAB_AUDIO");
-            return audio == null || audio.startsWith("(") ? "synthetic corpus" : "audio of " + Path.of(audio).getFileName();
+            return audio == null || audio.startsWith("(") ? SYNTHETIC : "audio of " + Path.of(audio).getFileName();
         }
     }
 }

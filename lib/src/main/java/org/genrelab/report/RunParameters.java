@@ -9,7 +9,8 @@ import java.util.Map;
  * A notebook's parameters, read from environment variables (d2l-java's habit) so that CI can run
  * every notebook small:
  * <ul>
- *   <li>{@code GENRELAB_DATA}: the data folder (default: {@code ../shared/data} beside the repository);</li>
+ *   <li>{@code GENRELAB_DATA}: the data folder (default: {@code ../shared/data} beside the repository); where it does not
+ *       exist, Part 2 reads the embeddings that notebook 03 computes of Part 1's audio ({@link #part2Data()});</li>
  *   <li>{@code GENRELAB_QUICK}: {@code 1} for quick mode (small sizes, few epochs), default {@code 0};</li>
  *   <li>{@code GENRELAB_SEED}: the seed of every random choice, default 42;</li>
  *   <li>{@code GENRELAB_SEEDS}: runs per model (seeds {@code seed, seed + 1, …}) where results are a mean ± std,
@@ -86,6 +87,46 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
             throw new IllegalStateException("data folder " + data + " lacks " + String.join(", ", missing) + ". " + where);
         }
         return data;
+    }
+
+    /**
+     * Whether the data folder exists, so that Part 2 reads the study's embeddings. Without it (a clone with no
+     * {@code ../shared} beside it), Part 2 reads the embeddings that notebook 03 computes of Part 1's audio
+     * ({@link #part2Data()}), and every results row names them as its dataset.
+     */
+    public boolean hasStudyData() {
+        return Files.isDirectory(data);
+    }
+
+    /**
+     * The folder Part 2 reads, in the study's layout: the data folder ({@link #requireData()}) when it exists; else a
+     * folder in the cache ({@code part2-data/}) whose {@code study-embeddings} is the embeddings notebook 03 wrote of
+     * Part 1's audio ({@link org.genrelab.data.StudyEmbeddings#folderFor}) and whose {@code tracks.csv} is that audio's
+     * labels and split.
+     *
+     * @throws IllegalStateException without a data folder and before notebook 03 has written the embeddings
+     */
+    public Path part2Data() throws java.io.IOException {
+        if (hasStudyData()) return requireData();
+        Path tracks = audio != null ? audio : cache().resolve("corpus").resolve("tracks.csv");
+        Path embeddings = org.genrelab.data.StudyEmbeddings.folderFor(cache(), tracks);
+        if (!Files.isRegularFile(embeddings.resolve("train.npy")) || !Files.isRegularFile(tracks)) {
+            throw new IllegalStateException("no data folder at " + data + " (the study's embeddings), and no embeddings of "
+                    + "Part 1's audio in " + embeddings + " yet: notebook 03-vggish-embeddings writes them, and "
+                    + "./genrelab report runs it before the Part 2 notebooks. For the study's own embeddings: "
+                    + "data/fetch-study-embeddings.sh DEST, then --data DEST.");
+        }
+        Path dir = cache().resolve("part2-data");
+        Files.createDirectories(dir);
+        link(dir.resolve("study-embeddings"), embeddings);
+        link(dir.resolve("tracks.csv"), tracks);
+        return dir;
+    }
+
+    /** Points {@code link} at {@code target}, replacing what was there. */
+    private static void link(Path link, Path target) throws java.io.IOException {
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, target.toAbsolutePath());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.genrelab.data.AudioCollection;
 import org.genrelab.data.Npy;
 import org.genrelab.data.NpyArray;
 import org.genrelab.data.Split;
+import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.deep.DeviceChoice;
 import org.genrelab.dsp.Resample;
 
@@ -79,10 +80,9 @@ public final class EmbeddingExtractor {
         return new EmbeddingExtractor(weights, pca, VggishBlock.FULL_CONV_CHANNELS, VggishBlock.FULL_FC, threads);
     }
 
-    /** Where the notebooks keep a dataset's embeddings: {@code <cache>/embeddings-<folder of tracks.csv>}. */
+    /** Where the notebooks keep a dataset's embeddings ({@link StudyEmbeddings#folderFor}). */
     public static Path folderFor(Path cache, Path tracksCsv) {
-        Path parent = tracksCsv.toAbsolutePath().getParent();
-        return cache.resolve("embeddings-" + (parent == null ? "data" : parent.getFileName().toString()));
+        return StudyEmbeddings.folderFor(cache, tracksCsv);
     }
 
     /** Frames per track of an embeddings folder, by id (ids sorted as strings). */

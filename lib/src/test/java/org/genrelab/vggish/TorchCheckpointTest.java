@@ -21,13 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TorchCheckpointTest {
 
-    private static final Path NET = SharedData.oracle().resolve("vggish-net");
+    private static Path net() {
+        return SharedData.oracle().resolve("vggish-net");
+    }
 
     @Test
     void zipAndLegacyFormatsGiveTheSameTensorsWithTheArchitectureShapes() throws IOException {
-        Map<String, TorchTensor> zip = TorchCheckpoint.read(NET.resolve("vggish_small.pth"));
-        Map<String, TorchTensor> legacy = TorchCheckpoint.read(NET.resolve("vggish_small_legacy.pth"));
-        JsonObject keys = JsonParser.parseString(Files.readString(NET.resolve("architecture.json")))
+        Map<String, TorchTensor> zip = TorchCheckpoint.read(net().resolve("vggish_small.pth"));
+        Map<String, TorchTensor> legacy = TorchCheckpoint.read(net().resolve("vggish_small_legacy.pth"));
+        JsonObject keys = JsonParser.parseString(Files.readString(net().resolve("architecture.json")))
                 .getAsJsonObject().getAsJsonObject("state_dict_keys");
 
         assertEquals(new ArrayList<>(keys.keySet()), new ArrayList<>(zip.keySet()));
@@ -50,7 +52,7 @@ class TorchCheckpointTest {
 
     @Test
     void pcaParamsLoad() throws IOException {
-        Map<String, TorchTensor> pca = TorchCheckpoint.read(NET.resolve("pca_params.pth"));
+        Map<String, TorchTensor> pca = TorchCheckpoint.read(net().resolve("pca_params.pth"));
         assertEquals(List.of("pca_eigen_vectors", "pca_means"), new ArrayList<>(pca.keySet()));
         assertArrayEquals(new long[] {128, 128}, pca.get("pca_eigen_vectors").shape());
         assertArrayEquals(new long[] {128, 1}, pca.get("pca_means").shape());

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class VggishBlockTest {
 
-    private static final Path NET = SharedData.oracle().resolve("vggish-net");
+    private static Path net() {
+        return SharedData.oracle().resolve("vggish-net");
+    }
     private static final int[] SMALL_CONV = {8, 16, 32, 32, 64, 64};
     private static final int[] SMALL_FC = {512, 512, 128};
 
@@ -53,22 +55,22 @@ class VggishBlockTest {
     @ParameterizedTest
     @ValueSource(strings = {"vggish_small.pth", "vggish_small_legacy.pth"})
     void reproducesTheReferenceRawAndPostProcessedOutputs(String file) throws IOException {
-        NpyArray examples = Npy.read(NET.resolve("examples.npy"));
+        NpyArray examples = Npy.read(net().resolve("examples.npy"));
         assertArrayEquals(new int[] {8, 96, 64}, examples.shape());
-        float[][] expectedRaw = rows(Npy.read(NET.resolve("expected_raw.npy")));
-        float[][] expectedPost = rows(Npy.read(NET.resolve("expected_post.npy")));
+        float[][] expectedRaw = rows(Npy.read(net().resolve("expected_raw.npy")));
+        float[][] expectedPost = rows(Npy.read(net().resolve("expected_post.npy")));
 
         try (Model model = Model.newInstance("vggish-small", "PyTorch")) {
             VggishBlock block = new VggishBlock(SMALL_CONV, SMALL_FC, true);
             model.setBlock(block);
-            block.loadStateDict(model.getNDManager(), TorchCheckpoint.read(NET.resolve(file)));
+            block.loadStateDict(model.getNDManager(), TorchCheckpoint.read(net().resolve(file)));
             float[][] raw = block.embed(model.getNDManager(), examples.toFloats(), 8);
 
             double rawErr = relativeError(raw, expectedRaw);
             System.out.printf("%s raw rel err %.3g%n", file, rawErr);
             assertTrue(rawErr < 1e-5, "raw relative error " + rawErr);
 
-            float[][] post = VggishPostprocessor.read(NET.resolve("pca_params.pth")).apply(raw);
+            float[][] post = VggishPostprocessor.read(net().resolve("pca_params.pth")).apply(raw);
             double postErr = relativeError(post, expectedPost);
             System.out.printf("%s post rel err %.3g%n", file, postErr);
             assertTrue(postErr < 1e-5, "post-processed relative error " + postErr);
@@ -77,14 +79,14 @@ class VggishBlockTest {
 
     @Test
     void postprocessorOnTheReferenceRawOutputReproducesTheReferencePostOutput() throws IOException {
-        float[][] post = VggishPostprocessor.read(NET.resolve("pca_params.pth"))
-                .apply(rows(Npy.read(NET.resolve("expected_raw.npy"))));
-        assertTrue(relativeError(post, rows(Npy.read(NET.resolve("expected_post.npy")))) < 1e-5);
+        float[][] post = VggishPostprocessor.read(net().resolve("pca_params.pth"))
+                .apply(rows(Npy.read(net().resolve("expected_raw.npy"))));
+        assertTrue(relativeError(post, rows(Npy.read(net().resolve("expected_post.npy")))) < 1e-5);
     }
 
     @Test
     void aStateDictOfTheWrongWidthsIsRefusedNamingTheKey() throws IOException {
-        Map<String, TorchTensor> dict = TorchCheckpoint.read(NET.resolve("vggish_small.pth"));
+        Map<String, TorchTensor> dict = TorchCheckpoint.read(net().resolve("vggish_small.pth"));
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             VggishBlock wide = new VggishBlock(new int[] {16, 16, 32, 32, 64, 64}, SMALL_FC, true);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
