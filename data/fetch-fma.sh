@@ -2,7 +2,8 @@
 # Downloads FMA-small (7.2 GiB) and FMA's metadata (342 MiB) into a data folder, verifies the
 # SHA-1 checksums FMA publishes (github.com/mdeff/fma), and unpacks them:
 #   data/fetch-fma.sh [DEST]        (default DEST: data/fma)
-# Then: ./genrelab report --data DEST
+# Then: ./genrelab report --audio DEST/fma_metadata/tracks.csv (Part 1 on FMA-small's audio); --data needs the
+# study's embeddings too (DEST/study-embeddings/, see data/README.md).
 # Needs internet access (not available on the project's build machines) plus curl, unzip, sha1sum.
 set -euo pipefail
 DEST="${1:-$(cd "$(dirname "$0")" && pwd)/fma}"
@@ -23,3 +24,4 @@ fetch() { # name sha1
 fetch fma_metadata.zip f0df49ffe5f2a6008d7dc83c6915b31835dfe733
 fetch fma_small.zip ade154f733639d52e35e32f5593efe5be76c6d70
 echo "FMA-small in $DEST/fma_small, metadata in $DEST/fma_metadata (tracks.csv)."
+echo "Next: ./genrelab report --audio $DEST/fma_metadata/tracks.csv   (Part 1 on this audio; see data/README.md for --data)"

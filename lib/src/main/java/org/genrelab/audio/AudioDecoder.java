@@ -30,9 +30,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -63,7 +67,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * {@code SwrContext} would give the same numbers.
  *
  * <p>Decoding problems are reported as a {@link DecodeOutcome}, never thrown; only a missing
- * file throws. Each call opens its own FFmpeg contexts, so calls on different threads are
+ * file throws (a broken symbolic link is {@link DecodeOutcome#UNREADABLE}, see {@link #unreadable}). Each call opens its own FFmpeg contexts, so calls on different threads are
  * independent (FFmpeg's demuxers and decoders keep no shared mutable state once loaded; the
  * native libraries are loaded once in this class's initialiser).
  */
@@ -108,11 +112,12 @@ public final class AudioDecoder {
      */
     public static DecodedAudio decodeMono(Path file, double minSeconds, double minFractionOfDeclared)
             throws NoSuchFileException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(file.toAbsolutePath().toString(), null, "audio file does not exist");
         }
-        if (Files.isDirectory(file)) {
-            return fail(file, DecodeOutcome.CORRUPT, "is a directory, not an audio file");
+        String unreadable = unreadable(file);
+        if (unreadable != null) {
+            return fail(file, DecodeOutcome.UNREADABLE, unreadable);
         }
         long size;
         try {
@@ -124,6 +129,56 @@ public final class AudioDecoder {
             return fail(file, DecodeOutcome.EMPTY, "file is empty (0 bytes)");
         }
         return decodeWithFfmpeg(file, minSeconds, minFractionOfDeclared);
+    }
+
+    /**
+     * Why {@code file} cannot be read as an audio file, or null when it is a regular file (after following symbolic
+     * links) that this process can open: "no such file", a broken symbolic link (its target, and whether the links
+     * loop), a directory, another non-file (named pipe, socket, device: opening one could block or never end), or
+     * a file this user may not read. Never throws. As root, permission bits do not stop reads, so a file with mode
+     * 000 is readable there.
+     */
+    public static String unreadable(Path file) {
+        BasicFileAttributes link;
+        try {
+            link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "no such file";
+        } catch (IOException e) {
+            return "cannot be examined: " + describe(e);
+        }
+        BasicFileAttributes target;
+        try {
+            target = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            if (!link.isSymbolicLink()) return "cannot be examined: " + describe(e);
+            String to;
+            try {
+                to = Files.readSymbolicLink(file).toString();
+            } catch (IOException | UnsupportedOperationException e2) {
+                to = "?";
+            }
+            if (e instanceof AccessDeniedException) return "a symbolic link to " + to + ", which this user may not reach (permission denied)";
+            boolean loop = e instanceof FileSystemException f && !(e instanceof NoSuchFileException)
+                    && String.valueOf(f.getReason()).toLowerCase(Locale.ROOT).contains("levels of symbolic links");
+            return "a broken symbolic link: its target " + to + (loop ? " is a loop of links" : " does not exist");
+        }
+        String via = link.isSymbolicLink() ? " (a symbolic link to one)" : "";
+        if (target.isDirectory()) return "a directory, not an audio file" + via;
+        if (!target.isRegularFile()) return "not a regular file (a named pipe, socket or device)" + via;
+        if (!Files.isReadable(file)) return "this user may not read it (permission denied)";
+        try (var ch = Files.newByteChannel(file)) {
+            return null;
+        } catch (AccessDeniedException e) {
+            return "this user may not read it (permission denied)";
+        } catch (IOException e) {
+            return "cannot be opened: " + describe(e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static DecodedAudio decodeWithFfmpeg(Path file, double minSeconds, double minFraction) {

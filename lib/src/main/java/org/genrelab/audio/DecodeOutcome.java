@@ -4,6 +4,11 @@ package org.genrelab.audio;
 public enum DecodeOutcome {
     /** Decoded, long enough, not silent. */
     OK,
+    /**
+     * Not a file GenreLab can read, so nothing was decoded: a broken symbolic link, a directory or other non-file
+     * (a named pipe, a socket, a device) with an audio file's name, or a file this user may not read.
+     */
+    UNREADABLE,
     /** The file is empty, has no audio stream, or decoded to no samples. */
     EMPTY,
     /**

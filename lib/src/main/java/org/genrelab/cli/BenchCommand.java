@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("genrelab bench: no folder " + dir + " (give an audio folder)");
             return 2;
         }
-        var files = AudioCollection.folder(dir).stream().map(AudioCollection.Item::audio).toList();
+        var files = AudioCollection.folder(dir).stream().filter(i -> i.unreadable() == null).map(AudioCollection.Item::audio).toList();
         int threads = Runtime.getRuntime().availableProcessors();
         var f = FeatureBenchmark.run(files, repeats, threads);
         System.out.printf(Locale.ROOT, "%d clips of 10 s or more from %s, %d passes after %d warm-up passes; seconds per 30-s clip:%n",

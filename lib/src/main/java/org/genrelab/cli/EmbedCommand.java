@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
         description = {"Computes VGGish embeddings (one 128-d row per 0.96 s, raw network output as the study used)",
                 "for every audio file of a folder (files keyed by file name) or every track of an FMA tracks.csv subset",
                 "(keyed by track id), into OUTPUT/embeddings/<id>.npy plus train.npy, val.npy, test.npy — what the",
-                "Part 2 notebooks read. Resumable; failures are listed in OUTPUT/failures.csv.",
+                "Part 2 notebooks read. Resumable; failures are listed with their reason in OUTPUT/failures.csv, inputs",
+                "that cannot be read (broken links, folders or other non-files named like audio, files you may not read)",
+                "too. The summary counts what was found, computed now, reused from OUTPUT and failed.",
                 "Weights: --weights FILE, else data/vggish/vggish-10086976.pth (data/fetch-vggish.sh), else a",
                 "clearly labelled stand-in with fixed random weights."})
 public final class EmbedCommand implements Callable<Integer> {
@@ -69,12 +71,11 @@ public final class EmbedCommand implements Callable<Integer> {
             System.err.println("genrelab embed: " + e.getMessage());
             return 2;
         }
-        System.out.printf(Locale.ROOT, "%d embeddings written to %s (%d reused) in %.1f s%n", r.written(),
-                output.resolve("embeddings"), r.reused(), r.seconds());
-        if (!r.failed().isEmpty()) {
-            System.out.println(r.failed().size() + " track(s) failed, listed in " + output.resolve("failures.csv") + ":");
-            r.failed().stream().limit(20).forEach(f -> System.out.println("  " + f.id() + ": " + f.reason()));
-        }
+        RunSummary.print(System.out, RunSummary.found(r.found(), input, subset), r.written(), r.reused(),
+                r.failed().stream().map(f -> new RunSummary.Failed(f.id(), f.reason())).toList(), r.failedFromCache(),
+                r.unreadable(), output.resolve("failures.csv"));
+        System.out.printf(Locale.ROOT, "%d embeddings in %s (%d written now) in %.1f s.%n", r.written() + r.reused(),
+                output.resolve("embeddings"), r.written(), r.seconds());
         return 0;
     }
 }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
                 "track of an FMA tracks.csv subset (rows keyed by track id, audio in FMA's 000/000123.mp3 layout).",
                 "Resumable: killed and started again, it redoes nothing it finished (cache: <output>.cache/).",
                 "Tracks that fail are listed with their reason in <output>.failures.csv; their failures stay in the",
-                "cache (<output>.cache/<id>.failed) until a run with --retry-failed computes them again."})
+                "cache (<output>.cache/<id>.failed) until a run with --retry-failed computes them again. Inputs that",
+                "cannot be read (broken links, folders or other non-files named like audio, files you may not read)",
+                "are listed there too, and looked at afresh on every run.",
+                "The summary counts what was found, computed now, reused from the cache and failed."})
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "An audio folder or an FMA tracks.csv.")
@@ -49,7 +52,7 @@ public final class FeaturesCommand implements Callable<Integer> {
             return 2;
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        var tracks = items.stream().map(i -> new FeatureExtractor.Track(i.id(), i.audio())).toList();
+        var tracks = items.stream().map(FeatureExtractor.Track::of).toList();
         var extractor = new FeatureExtractor(FmaFeatures.COLUMNS, new FmaFeatures(!noRhythm), n);
         long t0 = System.nanoTime();
         FeatureExtractor.Result r;
@@ -57,14 +60,15 @@ public final class FeaturesCommand implements Callable<Integer> {
             r = extractor.run(tracks, output, retryFailed, p);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%d rows written to %s (%d computed, %d reused from the cache) in %.1f s on %d threads%n",
-                r.rows(), r.table(), r.computed(), r.reused(), s, n);
-        if (!r.failed().isEmpty()) {
-            System.out.println(r.failed().size() + " track(s) failed, listed in " + r.failures() + ":");
-            r.failed().stream().limit(20).forEach(f -> System.out.println("  " + f.id() + ": " + f.reason()));
+        RunSummary.print(System.out, RunSummary.found(r.found(), input, subset), r.computed(), r.reused(),
+                r.failed().stream().map(f -> new RunSummary.Failed(f.id(), f.reason())).toList(), r.failedFromCache(),
+                r.unreadable(), r.failures());
+        System.out.printf(Locale.ROOT, "%d rows written to %s in %.1f s on %d thread(s).%n", r.rows(), r.table(), s, n);
+        if (r.failed().size() > r.unreadable()) {
             System.out.println("Failures are kept in " + FeatureExtractor.cacheFor(output)
                     + " (<id>.failed) and reused; to compute those tracks again, run the same command with --retry-failed.");
         }
+        if (r.unreadable() > 0) System.out.println("Unreadable inputs are not cached: the next run looks at them again.");
         return 0;
     }
 }

@@ -1,26 +1,49 @@
 package org.genrelab.data;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.genrelab.audio.AudioDecoder;
 
 /**
  * The audio files a command works on, each with its row id: either every audio file of a folder
  * (id = file name, as in the oracle's tables), or the tracks of an FMA {@code tracks.csv} subset
- * (id = FMA's integer track id, file in FMA's layout {@code <audio root>/000/000123.mp3}).
+ * (id = FMA's integer track id, file in FMA's layout {@code <audio root>/000/000123.mp3}). A folder's entries
+ * that cannot be read are items too, with the reason ({@link Item#unreadable}), so that every input is
+ * accounted for; a tracks file's audio is checked by the extractors when they come to it.
  */
 public final class AudioCollection {
 
-    /** A track id and its audio file. */
-    public record Item(String id, Path audio, FmaTrack track) {
+    /**
+     * A track id and its audio file.
+     *
+     * @param unreadable why the folder walk could not read this entry (a broken symbolic link, a directory or other
+     *                   non-file with an audio file's name, a file or folder this user may not read), or null; the
+     *                   extractors list such an item among their failures with this reason
+     */
+    public record Item(String id, Path audio, FmaTrack track, String unreadable) {
+
+        /** A readable item (or one not checked yet: the extractors check every file before they compute it). */
+        public Item(String id, Path audio, FmaTrack track) {
+            this(id, audio, track, null);
+        }
     }
 
     /** Audio file endings a folder scan picks up. */
@@ -40,29 +63,79 @@ public final class AudioCollection {
     }
 
     /**
-     * Every audio file below {@code folder} (subfolders included), sorted by path; id = file name.
-     * Two files with the same name in different subfolders would share one row id (and one cache
-     * entry), so they are refused with an error naming both.
+     * Every entry with an audio file's name below {@code folder} (subfolders included, symbolic links followed),
+     * sorted by path; id = file name. Nothing is skipped in silence: an entry with an audio name that is no
+     * readable file (a broken symbolic link, a directory such as {@code x.mp3/}, a named pipe, a file this user
+     * may not read) is listed with {@link Item#unreadable} saying why, and so is a subfolder the walk may not open
+     * (id: its path below {@code folder} with a trailing {@code /}), whose audio, if any, is unknown. Only a
+     * link back to a folder already walked is passed over, as everything below it is listed once already.
+     * Two entries with the same name in different subfolders would share one row id (and one cache entry), so
+     * they are refused with an error naming both.
      */
     public static List<Item> folder(Path folder) throws IOException {
-        List<Item> out = new ArrayList<>();
-        Map<String, Path> byId = new HashMap<>();
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                String n = p.getFileName().toString();
-                int dot = n.lastIndexOf('.');
-                if (dot > 0 && AUDIO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT))) {
-                    Path before = byId.putIfAbsent(n, p);
-                    if (before != null) {
-                        throw new IOException("two audio files have the same name, and rows are keyed by file name: "
-                                + before + " and " + p + "; rename one or give them separate runs");
-                    }
-                    out.add(new Item(n, p, null));
+        List<Item> found = new ArrayList<>();
+        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(folder) && isAudioName(dir)) found.add(item(dir)); // a folder named like a track: listed, then walked
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (isAudioName(file)) found.add(item(file)); // broken links arrive here too, with the link's attributes
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(folder)) throw e; // the folder itself cannot be read: nothing to list
+                if (e instanceof FileSystemLoopException) return FileVisitResult.CONTINUE; // walked already
+                if (isAudioName(file)) {
+                    found.add(item(file));
+                } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+                    found.add(unlistable(folder, file, e));
                 }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (e != null) found.add(unlistable(folder, dir, e)); // the listing broke off part way
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(Comparator.comparing(Item::audio));
+        Map<String, Path> byId = new HashMap<>();
+        for (Item it : found) {
+            Path before = byId.putIfAbsent(it.id(), it.audio());
+            if (before != null) {
+                throw new IOException("two audio files have the same name, and rows are keyed by file name: "
+                        + before + " and " + it.audio() + "; rename one or give them separate runs");
             }
         }
-        if (out.isEmpty()) throw new NoSuchFileException(folder.toString(), null, "no audio files (" + AUDIO_EXTENSIONS + ") in it");
-        return out;
+        if (found.isEmpty()) throw new NoSuchFileException(folder.toString(), null, "no audio files (" + AUDIO_EXTENSIONS + ") in it");
+        return found;
+    }
+
+    /** True when the name ends in one of {@link #AUDIO_EXTENSIONS} (any case) after something. */
+    static boolean isAudioName(Path p) {
+        Path name = p.getFileName();
+        if (name == null) return false;
+        String n = name.toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && AUDIO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static Item item(Path p) {
+        return new Item(p.getFileName().toString(), p, null, AudioDecoder.unreadable(p));
+    }
+
+    private static Item unlistable(Path root, Path dir, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
+        return new Item(root.relativize(dir) + "/", dir, null,
+                "a folder this walk could not read (" + why + "); any audio files in it are not included");
     }
 
     /** The tracks of one subset of an FMA tracks file, with their audio in FMA's layout. */

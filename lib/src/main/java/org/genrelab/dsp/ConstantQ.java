@@ -10,12 +10,18 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * The constant-Q transform magnitude exactly as librosa 0.5.0 {@code abs(cqt(y, sr, hop_length,
  * fmin, n_bins, bins_per_octave, tuning))} computes it with filter_scale 1, norm 1, sparsity 0.01,
  * Hann filters and scale=True (oracle pitfall 7): one early ×2 decimation with resampy kaiser_fast
- * when the top octave allows it, one FFT filter basis for the top octave (complex Hann-windowed
+ * when the top octave allows it (at 44.1 and 48 kHz), one FFT filter basis for the top octave (complex Hann-windowed
  * exponentials, L1-normalised, centred in a power-of-two frame, scaled by length/n_fft, FFT'd and
  * sparsified to drop the smallest entries making up 1 % of each row's L1 mass), applied octave by
  * octave to a rectangular-window STFT of the signal, which is then √2·resample(·, sr, sr/2,
  * kaiser_fast, scale=True) with the hop halved; finally the rows are divided by √(filter length).
  * librosa's complex64 STFT is emulated by rounding each STFT value to float32.
+ *
+ * <p>When the top octave's filters reach too close to Nyquist for kaiser_fast (librosa's {@code res_type =
+ * 'kaiser_best'} branch: below about 9.5 kHz for FMA's 84 bins from C1), librosa computes the top octave at the
+ * full rate with its own basis, then carries on one octave lower with the basis for the next octave, also first at
+ * the full rate, halving as usual after that; no early decimation happens there. Below {@link #lowestSampleRate}
+ * the top filter's pass-band lies beyond Nyquist and librosa refuses the signal.
  *
  * <p>Written by hand because no library implements librosa's multirate CQT. The rectangular-window
  * framing is done here because {@link Stft} fixes a Hann window.
@@ -55,15 +61,11 @@ public final class ConstantQ {
         double filterCutoff = fmaxT * (1 + 0.5 * HANN_BANDWIDTH / q);
         double nyquist = sr / 2.0;
         double bwFastest = Resample.Filter.KAISER_FAST.rolloff;
-        if (!(filterCutoff < bwFastest * nyquist)) {
-            // librosa then computes the top octave at full rate with kaiser_best; FMA's 44.1/48 kHz never do.
-            throw new UnsupportedOperationException("CQT top octave cut-off " + filterCutoff
-                    + " Hz needs librosa's kaiser_best branch, not ported (sr=" + sr + ")");
-        }
-        // __early_downsample
+        boolean kaiserFast = filterCutoff < bwFastest * nyquist; // else librosa's res_type = 'kaiser_best'
+        // __early_downsample: only when res_type is kaiser_fast
         int count1 = Math.max(0, (int) (Math.ceil(log2(bwFastest * nyquist / filterCutoff)) - 1) - 1);
         int count2 = Math.max(0, numTwoFactors(hopLength) - nOctaves + 1);
-        int downCount = Math.min(count1, count2);
+        int downCount = kaiserFast ? Math.min(count1, count2) : 0;
         float[] myY = y;
         double mySr = sr;
         int myHop = hopLength;
@@ -76,12 +78,19 @@ public final class ConstantQ {
             mySr = newSr;
         }
         double srTop = mySr;
+        List<double[][]> resp = new ArrayList<>();
+        if (!kaiserFast) {
+            // librosa: "Do the top octave before resampling to allow for fast resampling"; the octave loop below then
+            // starts one octave lower, at the same (full) rate, and halves with kaiser_fast from its second octave on
+            resp.add(response(myY, filterFft(srTop, fminT, nFilters, binsPerOctave, tuning), myHop));
+            fminT /= 2;
+            nOctaves -= 1;
+        }
         if (numTwoFactors(myHop) < nOctaves - 1) {
             throw new IllegalArgumentException("hop_length must be a positive integer multiple of 2^" + (nOctaves - 1)
                     + " for " + nOctaves + "-octave CQT");
         }
         FilterBasis basis = filterFft(srTop, fminT, nFilters, binsPerOctave, tuning);
-        List<double[][]> resp = new ArrayList<>();
         for (int i = 0; i < nOctaves; i++) {
             if (i > 0) {
                 if (myY.length < 2) throw new IllegalArgumentException("Input signal length=" + lenOrig + " is too short for " + nOctaves + "-octave CQT");
@@ -296,10 +305,27 @@ public final class ConstantQ {
             double f = f0 * Math.pow(2.0, (double) k / binsPerOctave);
             lengths[k] = q * sr / f;
         }
-        if (f0 * Math.pow(2.0, (double) (nBins - 1) / binsPerOctave) * (1 + 0.5 * HANN_BANDWIDTH / q) > sr / 2.0) {
-            throw new IllegalArgumentException("Filter pass-band lies beyond Nyquist");
+        double lowest = lowestSampleRate(fmin, nBins, binsPerOctave, tuning);
+        if (sr < lowest) { // librosa: freq[-1] * (1 + 0.5 * window_bandwidth(window) / Q) > sr / 2.0
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Filter pass-band lies beyond Nyquist: the top filter reaches %.1f Hz, above half the sample rate"
+                            + " (%.1f Hz); these bins need a rate of at least %.1f Hz", lowest / 2, sr / 2, lowest));
         }
         return lengths;
+    }
+
+    /**
+     * The lowest sample rate at which librosa 0.5.0 builds the constant-Q filters of {@code n_bins} bins from
+     * {@code fmin} (Hann window, filter_scale 1): {@code filters.constant_q_lengths} raises "Filter pass-band lies
+     * beyond Nyquist" when {@code freq[-1] * (1 + 0.5 * window_bandwidth('hann') / Q) > sr / 2}, freq[-1] being the
+     * top bin's tuned frequency {@code 2^(tuning/bins_per_octave) · fmin · 2^((n_bins − 1)/bins_per_octave)} and
+     * Q = 1/(2^(1/bins_per_octave) − 1). So the rate must be at least twice the top filter's pass-band edge, which
+     * this returns (halving and doubling are exact, so {@code sr < lowestSampleRate(...)} is librosa's test exactly).
+     */
+    public static double lowestSampleRate(double fmin, int nBins, int binsPerOctave, double tuning) {
+        double f0 = Math.pow(2.0, tuning / binsPerOctave) * fmin;
+        double q = 1.0 / (Math.pow(2.0, 1.0 / binsPerOctave) - 1);
+        return 2 * (f0 * Math.pow(2.0, (double) (nBins - 1) / binsPerOctave) * (1 + 0.5 * HANN_BANDWIDTH / q));
     }
 
     private static int numTwoFactors(int x) {

@@ -18,6 +18,23 @@ public final class Tuning {
     private Tuning() {
     }
 
+    /**
+     * The lowest value {@link #estimateTuning} can return: the histogram's first left edge, −0.5 of a bin.
+     */
+    public static final double LOWEST_ESTIMATE = edge(0, 0.01);
+
+    /**
+     * The highest value {@link #estimateTuning} can return: {@code np.histogram} with the 100 edges of
+     * {@code linspace(-0.5, 0.5, 100, endpoint=False)} has 99 bins, so the last left edge it can name is the 99th,
+     * +0.48 of a bin.
+     */
+    public static final double HIGHEST_ESTIMATE = edge((int) Math.ceil(1.0 / 0.01) - 2, 0.01);
+
+    /** Edge i of {@code np.linspace(-0.5, 0.5, ceil(1/resolution), endpoint=False)}. */
+    private static double edge(int i, double resolution) {
+        return i * (1.0 / (int) Math.ceil(1.0 / resolution)) + -0.5;
+    }
+
     /** float32 {@code np.finfo(np.float32).tiny}. */
     private static final float TINY32 = Float.MIN_NORMAL;
 
@@ -158,9 +175,8 @@ public final class Tuning {
      */
     public static double pitchTuning(float[] frequencies, double resolution, int binsPerOctave) {
         int nEdges = (int) Math.ceil(1.0 / resolution);
-        double step = 1.0 / nEdges;
         double[] edges = new double[nEdges];
-        for (int i = 0; i < nEdges; i++) edges[i] = i * step + -0.5; // np.linspace
+        for (int i = 0; i < nEdges; i++) edges[i] = edge(i, resolution); // np.linspace
         int[] counts = new int[nEdges - 1];
         boolean any = false;
         for (float f : frequencies) {

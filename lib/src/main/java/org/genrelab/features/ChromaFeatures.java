@@ -18,7 +18,11 @@ import org.genrelab.dsp.Tuning;
  */
 public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, double tuningChromaStft) {
 
-    /** Computes the features of mono PCM {@code y} decoded at sample rate {@code sr}. */
+    /**
+     * Computes the features of mono PCM {@code y} decoded at sample rate {@code sr}.
+     *
+     * @throws SampleRateTooLowException when librosa 0.5.0 refuses the clip's CQT (below about 8.0–8.5 kHz)
+     */
     public static ChromaFeatures compute(float[] y, double sr) {
         return compute(y, sr, Stft.magnitude32(y));
     }
@@ -31,6 +35,7 @@ public record ChromaFeatures(Map<String, double[][]> frames, double tuningCqt, d
     public static ChromaFeatures compute(float[] y, double sr, float[][] stft) {
         float[] colMax = Tuning.columnMaxima(stft);
         double tCqt = Tuning.estimateTuning(stft, sr, colMax);
+        SampleRateTooLowException.check(sr, tCqt); // librosa 0.5.0 refuses the CQT there: say so in a user's words
         float[][] power = ChromaStft.powerOf(stft);
         for (int t = 0; t < colMax.length; t++) colMax[t] *= colMax[t]; // the column maxima of power (float32 squares)
         double tStft = Tuning.estimateTuning(power, ChromaStft.SR, colMax);

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
+import org.genrelab.audio.AudioDecoder;
+import org.genrelab.data.AudioCollection;
 
 /**
  * Computes a feature table for many tracks, on several threads, resumably.
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
  * {@code <id>.failed} with the reason), each written to a temporary name and moved into place
  * atomically. A run killed at any moment (even SIGKILL) therefore loses only the tracks in
  * flight; started again, it redoes nothing it finished. A failure is finished too: it stays in the
- * cache until a run with {@code retryFailed} computes the track again. A track that throws, or runs
+ * cache until a run with {@code retryFailed} computes the track again. An input that cannot be read (a broken
+ * symbolic link, a directory or other non-file, a file this user may not read, no file at all) fails without
+ * being computed, with the reason, and is not cached: the next run looks at it again. A track that throws, or runs
  * out of memory or stack ({@link OutOfMemoryError}, {@link StackOverflowError}), fails alone; the
  * run goes on. The table and the failure list are written
  * only at the end, each atomically, so no half-written row can appear. The cache remembers the
@@ -35,16 +39,44 @@ import java.util.stream.Stream;
  */
 public final class FeatureExtractor {
 
-    /** An input: the row id (FMA track id, or file name for a plain folder) and its audio file. */
-    public record Track(String id, Path audio) {
+    /**
+     * An input: the row id (FMA track id, or file name for a plain folder) and its audio file.
+     *
+     * @param unreadable why the input cannot be read, as a folder walk found it ({@link AudioCollection.Item#unreadable}),
+     *                   or null; every other input is checked too ({@link AudioDecoder#unreadable}) before it is computed
+     */
+    public record Track(String id, Path audio, String unreadable) {
+
+        public Track(String id, Path audio) {
+            this(id, audio, null);
+        }
+
+        /** The track of a collection's item, with what the walk found unreadable. */
+        public static Track of(AudioCollection.Item item) {
+            return new Track(item.id(), item.audio(), item.unreadable());
+        }
     }
 
     /** A track that gave no features, and why. */
     public record Failure(String id, Path audio, String reason) {
     }
 
-    /** What a run produced: the table, the failures, and how much was computed now vs. reused. */
-    public record Result(Path table, Path failures, int rows, List<Failure> failed, int computed, int reused) {
+    /**
+     * What a run produced. Every input is counted once: {@code found = computed + reused + failed.size()}.
+     *
+     * @param table           the feature table written
+     * @param failures        the failure list written ({@code <output>.failures.csv})
+     * @param found           the inputs given to the run
+     * @param rows            rows in the table ({@code computed + reused})
+     * @param computed        rows computed by this run
+     * @param reused          rows reused from the resume cache
+     * @param failed          the inputs without a row, with their reasons, in table order
+     * @param failedFromCache how many of those failures were remembered in the cache ({@code <id>.failed}) rather
+     *                        than met by this run (with {@code retryFailed} there are none)
+     * @param unreadable      how many of them could not be read at all (not cached: looked at again by every run)
+     */
+    public record Result(Path table, Path failures, int found, int rows, int computed, int reused, List<Failure> failed,
+            int failedFromCache, int unreadable) {
     }
 
     private final List<FmaFeatureCsv.Column> columns;
@@ -91,13 +123,19 @@ public final class FeatureExtractor {
         Path cache = cacheFor(output);
         prepareCache(cache);
         List<Track> todo = new ArrayList<>();
-        int reused = 0;
+        Map<String, String> unreadable = new HashMap<>(); // met by this run; not cached, so checked afresh next time
+        int reused = 0, failedFromCache = 0;
         for (Track t : tracks) {
-            if (Files.exists(cache.resolve(t.id() + ".f32"))
-                    || (!retryFailed && Files.exists(cache.resolve(t.id() + ".failed")))) reused++;
+            if (Files.exists(cache.resolve(t.id() + ".f32"))) {
+                reused++; // kept even if its audio has gone since: the row was computed from it
+                continue;
+            }
+            String why = t.unreadable() != null ? t.unreadable() : AudioDecoder.unreadable(t.audio());
+            if (why != null) unreadable.put(t.id(), "unreadable: " + why);
+            else if (!retryFailed && Files.exists(cache.resolve(t.id() + ".failed"))) failedFromCache++;
             else todo.add(t);
         }
-        AtomicInteger done = new AtomicInteger(reused);
+        AtomicInteger done = new AtomicInteger(reused + failedFromCache + unreadable.size());
         progress.accept(done.get());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "feature-extractor");
@@ -124,7 +162,7 @@ public final class FeatureExtractor {
         } finally {
             pool.shutdownNow();
         }
-        return assemble(tracks, output, cache, todo.size(), reused);
+        return assemble(tracks, output, cache, unreadable, reused, failedFromCache);
     }
 
     private void extractOne(Track t, Path cache) throws IOException {
@@ -148,7 +186,8 @@ public final class FeatureExtractor {
         Files.deleteIfExists(cache.resolve(t.id() + ".failed")); // a retried track that now succeeds
     }
 
-    private Result assemble(List<Track> tracks, Path output, Path cache, int computed, int reused) throws IOException {
+    private Result assemble(List<Track> tracks, Path output, Path cache, Map<String, String> unreadable, int reused,
+            int failedFromCache) throws IOException {
         List<Track> sorted = new ArrayList<>(tracks);
         boolean numeric = tracks.stream().allMatch(t -> t.id().matches("\\d+"));
         sorted.sort(numeric ? Comparator.comparingLong(t -> Long.parseLong(t.id())) : Comparator.comparing(Track::id));
@@ -161,6 +200,8 @@ public final class FeatureExtractor {
                 double[] v = new double[bb.remaining() / 4];
                 for (int i = 0; i < v.length; i++) v[i] = bb.getFloat();
                 rows.put(t.id(), v);
+            } else if (unreadable.containsKey(t.id())) {
+                failed.add(new Failure(t.id(), t.audio(), unreadable.get(t.id())));
             } else {
                 failed.add(new Failure(t.id(), t.audio(), Files.readString(cache.resolve(t.id() + ".failed")).strip()));
             }
@@ -174,7 +215,8 @@ public final class FeatureExtractor {
             sb.append(f.id()).append(',').append(csv(f.audio().toString())).append(',').append(csv(f.reason())).append('\n');
         }
         writeAtomically(failures, sb.toString().getBytes(StandardCharsets.UTF_8));
-        return new Result(output, failures, rows.size(), List.copyOf(failed), computed, reused);
+        return new Result(output, failures, tracks.size(), rows.size(), rows.size() - reused, reused, List.copyOf(failed),
+                failedFromCache, unreadable.size());
     }
 
     private void prepareCache(Path cache) throws IOException {

@@ -14,8 +14,10 @@ import org.genrelab.dsp.Stft;
  * computed them with librosa 0.5.0, then the study's tempo, harmonic power and percussive power
  * ({@link FmaFeatureLayout#allColumns()} order).
  *
- * <p>Decoding problems that leave no usable audio (empty, unreadable, too short) fail the track with
- * the decoder's reason; truncated and silent tracks are computed, as FMA did.
+ * <p>Decoding problems that leave no usable audio (empty, corrupt, unreadable, too short) fail the track with
+ * the decoder's reason; truncated and silent tracks are computed, as FMA did. So does a sample rate too low for
+ * FMA's constant-Q chroma ({@link SampleRateTooLowException}: below about 8.0–8.5 kHz, depending on the clip's
+ * tuning), with a message that names the clip's rate and the lowest one supported.
  */
 public final class FmaFeatures implements TrackFeatureFunction {
 
@@ -37,10 +39,14 @@ public final class FmaFeatures implements TrackFeatureFunction {
     @Override
     public float[] compute(Path audio) throws Exception {
         DecodedAudio d = AudioDecoder.decodeMono(audio);
-        if (d.outcome() == DecodeOutcome.EMPTY || d.outcome() == DecodeOutcome.CORRUPT || d.outcome() == DecodeOutcome.TOO_SHORT) {
+        if (d.outcome() != DecodeOutcome.OK && d.outcome() != DecodeOutcome.TRUNCATED && d.outcome() != DecodeOutcome.SILENT) {
             throw new TrackFailedException(d.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + d.reason());
         }
-        return compute(d.samples(), d.sampleRate());
+        try {
+            return compute(d.samples(), d.sampleRate());
+        } catch (SampleRateTooLowException e) {
+            throw new TrackFailedException(e.getMessage());
+        }
     }
 
     /** Where a run keeps the feature table of a dataset: {@code <cache>/features-<dataset folder>.csv}. */
@@ -48,8 +54,14 @@ public final class FmaFeatures implements TrackFeatureFunction {
         return cache.resolve("features-" + tracksCsv.toAbsolutePath().getParent().getFileName() + ".csv");
     }
 
-    /** The row of mono PCM {@code y} at sample rate {@code sr}. */
+    /**
+     * The row of mono PCM {@code y} at sample rate {@code sr}.
+     *
+     * @throws SampleRateTooLowException when librosa 0.5.0 refuses the clip's CQT; below
+     *         {@link SampleRateTooLowException#LOWEST_SAMPLE_RATE} before anything is computed
+     */
     public float[] compute(float[] y, double sr) {
+        if (sr < SampleRateTooLowException.LOWEST_SAMPLE_RATE) throw new SampleRateTooLowException(sr, Double.NaN);
         float[][] stft = Stft.magnitude32(y); // FMA's stft = np.abs(librosa.stft(x)): float32, from complex64
         Map<String, float[][]> stats = new LinkedHashMap<>(StftFeatures.compute(y, sr, stft).statistics());
         stats.putAll(ChromaFeatures.compute(y, sr, stft).statistics());

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.genrelab.audio.AudioDecoder;
+import org.genrelab.audio.DecodeOutcome;
 import org.genrelab.audio.DecodedAudio;
 import org.genrelab.data.AudioCollection;
 import org.genrelab.data.Npy;
@@ -38,7 +39,9 @@ import org.genrelab.dsp.Resample;
  *
  * <p>Resumable: each track's file is written under a temporary name and moved into place, so a run
  * killed at any moment loses only the tracks in flight and redoes nothing it finished; failures are
- * remembered ({@code failed/<id>.txt}) with their reason and listed in {@code failures.csv}.
+ * remembered ({@code failed/<id>.txt}) with their reason and listed in {@code failures.csv}. An input that cannot
+ * be read (a broken symbolic link, a directory or other non-file, a file this user may not read, no file at all)
+ * is listed there too with its reason, but not remembered: the next run looks at it again.
  * {@code embeddings.json} records the weights (checkpoint SHA-256, or the stand-in) and the
  * post-processing; a folder made with other weights is refused rather than mixed. Decoding and the
  * front end run on worker threads while the network runs on PyTorch's threads.
@@ -49,8 +52,21 @@ public final class EmbeddingExtractor {
     public record Failure(String id, Path audio, String reason) {
     }
 
-    /** What a run produced. */
-    public record Result(Path folder, int written, int reused, List<Failure> failed, double seconds) {
+    /**
+     * What a run produced. Every input is counted once: {@code found = written + reused + failed.size()}.
+     *
+     * @param folder          the output folder
+     * @param found           the inputs given to the run
+     * @param written         embeddings computed and written by this run
+     * @param reused          embeddings already in the folder (the resume cache)
+     * @param failed          the inputs without an embedding, with their reasons
+     * @param failedFromCache how many of those failures were remembered in {@code failed/} from an earlier run
+     *                        rather than met by this one
+     * @param unreadable      how many of them could not be read at all (not remembered: looked at again by every run)
+     * @param seconds         the run's wall time
+     */
+    public record Result(Path folder, int found, int written, int reused, List<Failure> failed, int failedFromCache,
+            int unreadable, double seconds) {
     }
 
     private final VggishWeights weights;
@@ -144,12 +160,19 @@ public final class EmbeddingExtractor {
             writeAtomically(config, json.getBytes(StandardCharsets.UTF_8));
         }
         List<AudioCollection.Item> todo = new ArrayList<>();
-        int reused = 0;
+        java.util.Map<String, String> unreadable = new java.util.HashMap<>(); // met now; not remembered in failed/
+        int reused = 0, failedFromCache = 0;
         for (AudioCollection.Item it : items) {
-            if (Files.exists(emb.resolve(it.id() + ".npy")) || Files.exists(failed.resolve(it.id() + ".txt"))) reused++;
+            if (Files.exists(emb.resolve(it.id() + ".npy"))) {
+                reused++; // kept even if its audio has gone since
+                continue;
+            }
+            String why = it.unreadable() != null ? it.unreadable() : AudioDecoder.unreadable(it.audio());
+            if (why != null) unreadable.put(it.id(), DecodeOutcome.UNREADABLE + ": " + why);
+            else if (Files.exists(failed.resolve(it.id() + ".txt"))) failedFromCache++;
             else todo.add(it);
         }
-        int done = reused;
+        int done = reused + failedFromCache + unreadable.size();
         progress.accept(done);
         int written = 0;
         BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(2 * threads);
@@ -193,8 +216,9 @@ public final class EmbeddingExtractor {
         } finally {
             pool.shutdownNow();
         }
-        List<Failure> failures = writeSummaries(items, out, emb, failed);
-        return new Result(out, written, reused, failures, (System.nanoTime() - t0) / 1e9);
+        List<Failure> failures = writeSummaries(items, out, emb, failed, unreadable);
+        return new Result(out, items.size(), written, reused, failures, failedFromCache, unreadable.size(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -239,8 +263,8 @@ public final class EmbeddingExtractor {
     }
 
     /** failures.csv, and train/val/test id files of FMA items that have an embedding. */
-    private static List<Failure> writeSummaries(List<AudioCollection.Item> items, Path out, Path emb, Path failed)
-            throws IOException {
+    private static List<Failure> writeSummaries(List<AudioCollection.Item> items, Path out, Path emb, Path failed,
+            java.util.Map<String, String> unreadable) throws IOException {
         List<Failure> failures = new ArrayList<>();
         TreeMap<Split, List<Long>> bySplit = new TreeMap<>();
         if (items.stream().anyMatch(it -> it.track() != null && it.track().split() != null)) {
@@ -248,7 +272,9 @@ public final class EmbeddingExtractor {
         }
         for (AudioCollection.Item it : items) {
             Path f = failed.resolve(it.id() + ".txt");
-            if (Files.exists(f)) {
+            if (unreadable.containsKey(it.id())) {
+                failures.add(new Failure(it.id(), it.audio(), unreadable.get(it.id())));
+            } else if (Files.exists(f) && !Files.exists(emb.resolve(it.id() + ".npy"))) {
                 failures.add(new Failure(it.id(), it.audio(), Files.readString(f, StandardCharsets.UTF_8)));
             } else if (it.track() != null && it.track().split() != null && Files.exists(emb.resolve(it.id() + ".npy"))) {
                 bySplit.computeIfAbsent(it.track().split(), k -> new ArrayList<>()).add(it.track().trackId());

@@ -2,6 +2,7 @@ package org.genrelab.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -259,6 +260,29 @@ class AudioDecoderTest {
         short[] pcm = new short[sampleRate * seconds];
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / sampleRate));
         return pcm;
+    }
+
+    /** What cannot be read is UNREADABLE with the reason, never decoded: opening a named pipe could block for ever. */
+    @Test
+    void linksFoldersAndPipesAreUnreadableWithTheirReason(@TempDir Path dir) throws Exception {
+        Path broken = Files.createSymbolicLink(dir.resolve("broken.mp3"), dir.resolve("missing.mp3"));
+        DecodedAudio a = AudioDecoder.decodeMono(broken);
+        assertEquals(DecodeOutcome.UNREADABLE, a.outcome(), a.reason());
+        assertEquals("a broken symbolic link: its target " + dir.resolve("missing.mp3") + " does not exist", a.reason());
+        Path folder = Files.createDirectories(dir.resolve("album.mp3"));
+        assertEquals(DecodeOutcome.UNREADABLE, AudioDecoder.decodeMono(folder).outcome());
+        assertEquals("a directory, not an audio file", AudioDecoder.decodeMono(folder).reason());
+        Path linkToFolder = Files.createSymbolicLink(dir.resolve("l.mp3"), folder);
+        assertEquals("a directory, not an audio file (a symbolic link to one)", AudioDecoder.unreadable(linkToFolder));
+        assertEquals("no such file", AudioDecoder.unreadable(dir.resolve("nothing.mp3")));
+        Path fifo = dir.resolve("pipe.mp3");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            assertEquals("not a regular file (a named pipe, socket or device)", AudioDecoder.decodeMono(fifo).reason());
+        }
+        Path ok = dir.resolve("ok.mp3");
+        Files.copy(clip("sine440_30s.mp3"), ok);
+        assertNull(AudioDecoder.unreadable(ok));
+        assertNull(AudioDecoder.unreadable(Files.createSymbolicLink(dir.resolve("alias.mp3"), ok)));
     }
 
     @Test

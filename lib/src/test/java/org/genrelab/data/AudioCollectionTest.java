@@ -39,6 +39,72 @@ class AudioCollectionTest {
         assertEquals(dir.resolve("rock/01.mp3"), items.get(1).audio());
     }
 
+    /**
+     * A broken symbolic link and a folder named like an MP3 are listed among the items, each with its reason, never
+     * skipped; the folder is walked too, and so is a linked subfolder. A link to a readable file is a readable item.
+     */
+    @Test
+    void aBrokenLinkAndAFolderNamedLikeAnMp3AreListedWithTheirReasons(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path wav = SharedData.oracle().resolve("clips/sine1k_2s.wav");
+        Files.copy(wav, in.resolve("good.wav"));
+        Files.createSymbolicLink(in.resolve("broken.mp3"), dir.resolve("gone/track.mp3"));
+        Files.copy(wav, Files.createDirectories(in.resolve("album.mp3")).resolve("inner.wav"));
+        Files.createSymbolicLink(in.resolve("loop.mp3"), in.resolve("loop.mp3"));
+        Files.copy(wav, Files.createDirectories(dir.resolve("elsewhere")).resolve("linked.wav"));
+        Files.createSymbolicLink(in.resolve("more"), dir.resolve("elsewhere"));
+        Files.createSymbolicLink(in.resolve("alias.wav"), in.resolve("good.wav"));
+        Files.writeString(in.resolve("notes.txt"), "not audio");
+
+        List<AudioCollection.Item> items = AudioCollection.folder(in);
+        assertEquals(List.of("album.mp3", "inner.wav", "alias.wav", "broken.mp3", "good.wav", "loop.mp3", "linked.wav"),
+                items.stream().map(AudioCollection.Item::id).toList());
+        java.util.Map<String, String> why = new java.util.HashMap<>();
+        items.forEach(it -> why.put(it.id(), it.unreadable()));
+        assertEquals("a broken symbolic link: its target " + dir.resolve("gone/track.mp3") + " does not exist", why.get("broken.mp3"));
+        assertEquals("a directory, not an audio file", why.get("album.mp3"));
+        assertEquals("a broken symbolic link: its target " + in.resolve("loop.mp3") + " is a loop of links", why.get("loop.mp3"));
+        for (String ok : List.of("good.wav", "inner.wav", "alias.wav", "linked.wav")) assertNull(why.get(ok), ok);
+    }
+
+    /**
+     * A file or subfolder this user may not read is listed with the reason. Tests run as root here, and permission
+     * bits do not stop root: a mode-000 file is then read like any other (what is checked first); the reasons for
+     * another user are checked only when the tests run as one.
+     */
+    @Test
+    void aFileOrFolderThisUserMayNotReadIsListedWithItsReason(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path wav = SharedData.oracle().resolve("clips/sine1k_2s.wav");
+        Path locked = in.resolve("locked.wav");
+        Files.copy(wav, locked);
+        Path closed = Files.createDirectories(in.resolve("closed"));
+        Files.copy(wav, closed.resolve("inside.wav"));
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+        Files.setPosixFilePermissions(closed, java.util.Set.of());
+        try {
+            boolean permissionsBind = !Files.isReadable(locked);
+            List<AudioCollection.Item> items = AudioCollection.folder(in);
+            java.util.Map<String, String> why = new java.util.HashMap<>();
+            items.forEach(it -> why.put(it.id(), it.unreadable()));
+            assertTrue(why.containsKey("locked.wav"), "never skipped: " + why);
+            if (!permissionsBind) {
+                assertNull(why.get("locked.wav"), "readable by root");
+                assertNull(why.get("inside.wav"), "root lists a mode-000 folder: " + why);
+                assertTrue(org.genrelab.audio.AudioDecoder.decodeMono(locked).ok(), "and decodes the file");
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(permissionsBind, "running as root: permission bits do not stop"
+                    + " root's reads, so a mode-000 file or folder is read like any other here (checked); the"
+                    + " permission-denied reasons are checked when the tests run as another user");
+            assertEquals("this user may not read it (permission denied)", why.get("locked.wav"));
+            assertEquals("a folder this walk could not read (permission denied); any audio files in it are not included",
+                    why.get("closed/"));
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     @Test
     void fmaLayoutPaths() {
         assertEquals(Path.of("r/000/000002.mp3"), AudioCollection.fmaPath(Path.of("r"), 2));

@@ -2,6 +2,7 @@ package org.genrelab.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,79 @@ class ConstantQTest {
         assertEquals(q * 22050 / 32.70319566257483, l[0], 1e-9);
         assertEquals(l[0] / 2, l[12], 1e-9); // an octave up halves the filter length
         assertThrows(IllegalArgumentException.class, () -> ConstantQ.constantQLengths(8000, ConstantQ.c1(), 84, 12, 0.0));
+    }
+
+    /**
+     * Below about 9.5 kHz FMA's top octave (B7 ≈ 3951 Hz, filter pass-band to 4127 Hz) is too close to Nyquist for
+     * kaiser_fast (rolloff 0.868212), and librosa 0.5.0 computes it first at the full rate ({@code if res_type !=
+     * 'kaiser_fast'} in {@code cqt}), then runs its usual octave loop from the next octave down, at the same rate and
+     * hop. That loop is exactly what {@code cqt(n_bins=72)} runs at this rate (its top octave ends at B6, well inside
+     * kaiser_fast's band, and there is no early decimation at this rate), and scale=True divides each bin by the same
+     * length: so the 84-bin transform's lower 72 rows are the 72-bin transform, bit for bit.
+     */
+    @Test
+    void belowKaiserFastsBandTheLowerSixOctavesAreTheSeventyTwoBinTransform() {
+        int sr = 8500;
+        double q = 1 / (Math.pow(2, 1 / 12.0) - 1);
+        double cutoff84 = ConstantQ.c1() * Math.pow(2, 83 / 12.0) * (1 + 0.5 * ConstantQ.HANN_BANDWIDTH / q);
+        double cutoff72 = ConstantQ.c1() * Math.pow(2, 71 / 12.0) * (1 + 0.5 * ConstantQ.HANN_BANDWIDTH / q);
+        double band = Resample.Filter.KAISER_FAST.rolloff * sr / 2;
+        assertTrue(cutoff84 >= band && cutoff72 < band, "8500 Hz takes librosa's full-rate top octave for 84 bins only");
+        float[] y = new float[sr * 4];
+        java.util.Random rnd = new java.util.Random(11);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / sr) + 0.2 * Math.sin(2 * Math.PI * 3000 * i / sr)
+                    + 0.1 * Math.sin(2 * Math.PI * 65.4 * i / sr) + 0.02 * rnd.nextGaussian());
+        }
+        double[][] c84 = ConstantQ.cqtMagnitude(y, sr, 512, ConstantQ.c1(), 84, 12, 0.1);
+        double[][] c72 = ConstantQ.cqtMagnitude(y, sr, 512, ConstantQ.c1(), 72, 12, 0.1);
+        assertEquals(84, c84.length);
+        assertEquals(c72[0].length, c84[0].length, "frames");
+        for (int b = 0; b < 72; b++) org.junit.jupiter.api.Assertions.assertArrayEquals(c72[b], c84[b], 0.0, "bin " + b);
+    }
+
+    /**
+     * A tone A·sin(2πft) at the centre of bin k: the bin's L1-normalised Hann filter, scaled by its length
+     * len_k = Q·sr/f_k, answers len_k·A/2, which scale=True divides by √len_k, so |C| = (A/2)·√(Q·sr/f_k). That holds
+     * for the full-rate top octave of librosa's low-rate branch (8300–9500 Hz), for the octave after it (also at
+     * the full rate there), for the octaves below (kaiser_fast halvings), and on the kaiser_fast path the oracle
+     * checks (11025 and 22050 Hz), to 0.1 % (window edges, the 1 % sparsification). Checked at the middle frame,
+     * with the tone's bin the largest.
+     */
+    @Test
+    void aToneAtABinCentreHasTheMagnitudeItsFilterLengthImpliesAtEveryRateFromTheLimitUp() {
+        double q = 1 / (Math.pow(2, 1 / 12.0) - 1);
+        for (int sr : new int[] {8300, 8500, 9500, 11025, 22050}) {
+            for (int bin : new int[] {78, 66, 45}) {
+                double f = ConstantQ.c1() * Math.pow(2, bin / 12.0);
+                float[] y = new float[sr * 4];
+                for (int i = 0; i < y.length; i++) y[i] = (float) (0.5 * Math.sin(2 * Math.PI * f * i / sr));
+                double[][] c = ConstantQ.cqtMagnitude(y, sr, 512, ConstantQ.c1(), 84, 12, 0.0);
+                int t = c[0].length / 2;
+                int best = 0;
+                for (int b = 1; b < 84; b++) if (c[b][t] > c[best][t]) best = b;
+                assertEquals(bin, best, sr + " Hz, tone at bin " + bin);
+                double expected = 0.25 * Math.sqrt(q * sr / f);
+                assertEquals(expected, c[bin][t], 0.002 * expected, sr + " Hz, tone at bin " + bin);
+            }
+        }
+    }
+
+    /**
+     * Below twice the top filter's pass-band edge librosa 0.5.0's constant_q_lengths raises "Filter pass-band lies
+     * beyond Nyquist": for FMA's 84 bins from C1 that is 2·f_B7·2^(tuning/12)·(1 + ½·1.50018310546875·(2^(1/12) − 1)),
+     * 8254.59 Hz at tuning 0 (numpy: 8254.58979152013).
+     */
+    @Test
+    void theLowestRateIsTwiceTheTopFiltersPassBandAndBelowItTheTransformIsRefused() {
+        assertEquals(8254.58979152013, ConstantQ.lowestSampleRate(ConstantQ.c1(), 84, 12, 0.0), 1e-9);
+        assertEquals(8019.59764358229, ConstantQ.lowestSampleRate(ConstantQ.c1(), 84, 12, -0.5), 1e-9);
+        float[] y = new float[8000 * 2];
+        for (int i = 0; i < y.length; i++) y[i] = (float) Math.sin(2 * Math.PI * 440 * i / 8000.0);
+        var e = assertThrows(IllegalArgumentException.class, () -> ConstantQ.cqtMagnitude(y, 8000, 512, ConstantQ.c1(), 84, 12, 0.0));
+        assertTrue(e.getMessage().startsWith("Filter pass-band lies beyond Nyquist"), e.getMessage());
+        assertTrue(e.getMessage().contains("at least 8254.6 Hz"), e.getMessage());
+        assertEquals(84, ConstantQ.cqtMagnitude(new float[8255 * 2], 8255, 512, ConstantQ.c1(), 84, 12, 0.0).length);
     }
 
     @Test

@@ -103,8 +103,10 @@ class FeatureExtractorTest {
         assertEquals(List.of("2"), ex.run(tracks, out, n -> { }).failed().stream().map(FeatureExtractor.Failure::id).toList());
         Files.writeString(tracks.get(1).audio(), "2"); // the cause is gone
         var again = ex.run(tracks, out, n -> { });
-        assertEquals(3, again.reused());
+        assertEquals(2, again.reused());
         assertEquals(1, again.failed().size(), "a cached failure is reused");
+        assertEquals(1, again.failedFromCache());
+        assertEquals(3, again.found());
         var retried = ex.run(tracks, out, true, n -> { });
         assertEquals(1, retried.computed());
         assertEquals(2, retried.reused());
@@ -122,7 +124,9 @@ class FeatureExtractorTest {
         ex.run(tracks, dir.resolve("out.csv"), n -> { });
         var again = ex.run(tracks, dir.resolve("out.csv"), n -> { });
         assertEquals(0, again.computed());
-        assertEquals(12, again.reused());
+        assertEquals(10, again.reused());
+        assertEquals(2, again.failedFromCache(), "the two failures are remembered, not computed again");
+        assertEquals(12, again.found());
     }
 
     @Test
@@ -164,8 +168,8 @@ class FeatureExtractorTest {
         assertFalse(Files.exists(out), "no table is written before the end");
 
         var r = new FeatureExtractor(COLS, FeatureExtractorTest::fake, 2).run(tracks, out, x -> { });
-        assertEquals(before, r.reused(), "the finished tracks are reused");
-        assertEquals(n - before, r.computed(), "only the others are computed");
+        assertEquals(before, r.reused() + r.failedFromCache(), "the finished tracks are reused");
+        assertEquals(n - before, r.computed() + r.failed().size() - r.failedFromCache(), "only the others are computed");
         assertEquals(Files.readString(reference), Files.readString(out));
         assertEquals(Files.readString(dir.resolve("reference.failures.csv")), Files.readString(r.failures()));
     }

@@ -98,7 +98,9 @@ class EmbeddingExtractorTest {
         byte[] before = Files.readAllBytes(out.resolve("embeddings/5.npy"));
         EmbeddingExtractor.Result again = x.run(items, out, d -> { });
         assertEquals(0, again.written());
-        assertEquals(4, again.reused());
+        assertEquals(3, again.reused());
+        assertEquals(1, again.failedFromCache());
+        assertEquals(4, again.found());
         Files.delete(out.resolve("embeddings/5.npy"));
         EmbeddingExtractor.Result redo = x.run(items, out, d -> { });
         assertEquals(1, redo.written());
@@ -108,6 +110,37 @@ class EmbeddingExtractorTest {
         EmbeddingExtractor other = new EmbeddingExtractor(VggishWeights.standIn(SMALL_CONV, SMALL_FC, 1), null, SMALL_CONV,
                 SMALL_FC, 1);
         assertThrows(IllegalStateException.class, () -> other.run(items, out, d -> { }));
+    }
+
+    /**
+     * A folder's unreadable entries (a broken link, a folder named like an MP3) are failures with their reasons in
+     * the result and failures.csv, counted apart, and not remembered in failed/: the next run looks again.
+     */
+    @Test
+    void unreadableInputsAreListedWithTheirReasonsAndCounted(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(SharedData.oracle().resolve("clips/sine1k_2s.wav"), in.resolve("sine.wav"));
+        Files.createSymbolicLink(in.resolve("link.mp3"), tmp.resolve("nowhere.mp3"));
+        Files.createDirectories(in.resolve("folder.mp3"));
+        Path out = tmp.resolve("emb");
+        EmbeddingExtractor x = new EmbeddingExtractor(small, null, SMALL_CONV, SMALL_FC, 1);
+        EmbeddingExtractor.Result r = x.run(AudioCollection.folder(in), out, d -> { });
+        assertEquals(3, r.found());
+        assertEquals(1, r.written());
+        assertEquals(2, r.unreadable());
+        assertEquals(0, r.failedFromCache());
+        assertEquals(List.of("folder.mp3", "link.mp3"), r.failed().stream().map(EmbeddingExtractor.Failure::id).toList());
+        assertEquals("UNREADABLE: a directory, not an audio file", r.failed().get(0).reason());
+        assertEquals("UNREADABLE: a broken symbolic link: its target " + tmp.resolve("nowhere.mp3") + " does not exist",
+                r.failed().get(1).reason());
+        String csv = Files.readString(out.resolve("failures.csv"));
+        assertTrue(csv.contains("link.mp3,") && csv.contains("folder.mp3,"), csv);
+        try (var files = Files.list(out.resolve("failed"))) {
+            assertEquals(0, files.count(), "unreadable inputs are not remembered");
+        }
+        EmbeddingExtractor.Result again = x.run(AudioCollection.folder(in), out, d -> { });
+        assertEquals(List.of(3, 0, 1, 2, 0), List.of(again.found(), again.written(), again.reused(), again.unreadable(),
+                again.failedFromCache()));
     }
 
     @Test
@@ -165,12 +198,12 @@ class EmbeddingExtractorTest {
 
     @Test
     void noEmbeddedTrackIsAClearErrorNotAnEmptyMapsException() {
-        var failed = new EmbeddingExtractor.Result(dir.resolve("out"), 0, 0, List.of(
-                new EmbeddingExtractor.Failure("11", dir.resolve("11.mp3"), "undecodable: not an MP3\n")), 1.0);
+        var failed = new EmbeddingExtractor.Result(dir.resolve("out"), 1, 0, 0, List.of(
+                new EmbeddingExtractor.Failure("11", dir.resolve("11.mp3"), "undecodable: not an MP3\n")), 0, 0, 1.0);
         var e = assertThrows(IllegalStateException.class, () -> EmbeddingExtractor.firstEmbedded(new java.util.TreeMap<>(), failed));
         assertTrue(e.getMessage().startsWith("No track could be embedded into " + dir.resolve("out")), e.getMessage());
         assertTrue(e.getMessage().contains("1 track(s) failed, e.g. 11 (undecodable: not an MP3)"), e.getMessage());
-        var none = new EmbeddingExtractor.Result(dir.resolve("out"), 0, 0, List.of(), 0.1);
+        var none = new EmbeddingExtractor.Result(dir.resolve("out"), 0, 0, 0, List.of(), 0, 0, 0.1);
         assertTrue(assertThrows(IllegalStateException.class, () -> EmbeddingExtractor.firstEmbedded(new java.util.TreeMap<>(), none))
                 .getMessage().contains("no track was given"));
         assertEquals("000002", EmbeddingExtractor.firstEmbedded(new java.util.TreeMap<>(java.util.Map.of("000005", 31, "000002", 31)), none));
