@@ -74,15 +74,20 @@ class AllNotebooksQuickTest {
             if (l.entry().study() != null) {
                 assertTrue(index.contains(String.format(java.util.Locale.ROOT, "%.2f", l.entry().study())), label);
             }
-            assertNotNull(l.reference(), "the committed reference (notebooks/reference/) has " + label);
-            assertNotNull(l.reference().interval(), "the committed reference has the test predictions of " + label);
-            assertEquals("full", l.reference().mode(), label);
-            assertTrue(index.contains(Reproduction.meanStd(l.reference())) && index.contains(Reproduction.interval(l.reference())),
-                    label + ": the reference's figures in the index");
+            if (l.reference() != null) { // a notebook whose full run is not committed yet leaves its rows without one
+                assertNotNull(l.reference().interval(), "the committed reference has the test predictions of " + label);
+                assertEquals("full", l.reference().mode(), label);
+                assertTrue(index.contains(Reproduction.meanStd(l.reference())) && index.contains(Reproduction.interval(l.reference())),
+                        label + ": the reference's figures in the index");
+            } else {
+                assertEquals(l.entry().beyondStudy() ? "beyond the study" : "no reference", l.studyInside(), label);
+            }
             assertNotNull(l.current(), "this quick run produced " + label);
             assertTrue(l.current().quick(), label);
             assertEquals("quick mode: smoke-test sizes, not comparable", l.currentVerdict(), label);
         }
+        assertTrue(lines.stream().filter(l -> l.entry().part() == Reproduction.Part.PART2).anyMatch(l -> l.reference() != null),
+                "the committed reference has Part 2 results");
         assertTrue(Files.size(out.resolve("charts/headline-part2.png")) > 1000, "Part 2's headline chart");
         List<String> problems = ReportLinks.problems(out);
         assertTrue(problems.isEmpty(), "every link, image, script and style of the report resolves inside it:\n"
