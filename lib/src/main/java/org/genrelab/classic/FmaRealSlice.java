@@ -41,9 +41,9 @@ public final class FmaRealSlice {
     /** Experiment name of the result rows of the embeddings of the same tracks. */
     public static final String EMBEDDINGS_EXPERIMENT = "part1-fma-real-slice-vggish";
     /** Prefix of the saved predictions' model names, FMA's features. */
-    public static final String FEATURES_PREFIX = "real slice: FMA MFCC, ";
+    public static final String FEATURES_PREFIX = "real slice: FMA MFCC / ";
     /** Prefix of the saved predictions' model names, the embeddings. */
-    public static final String EMBEDDINGS_PREFIX = "real slice: VGGish, ";
+    public static final String EMBEDDINGS_PREFIX = "real slice: VGGish / ";
     /** How a track's embedding sequence becomes one row. */
     public static final EmbeddingRepresentation REPRESENTATION = EmbeddingRepresentation.CLIP_STATISTICS;
 

@@ -64,6 +64,16 @@ public record Part1Input(FeatureTable table, FmaPublishedFeatures published, Str
                 + (r.absentStudyFeatures().isEmpty() ? "" : "; absent: " + String.join(", ", r.absentStudyFeatures())) + ")";
     }
 
+    /** A title for FMA's feature groups: all 518 for computed features, else the groups the file has. */
+    public String fmaFeaturesTitle() {
+        if (published == null) return "All 518 FMA features";
+        StringBuilder g = new StringBuilder();
+        published.report().columnsPerFeature().forEach((f, n) -> {
+            if (FmaFeatureLayout.FEATURE_SIZES.containsKey(f)) g.append(g.isEmpty() ? "" : ", ").append(f);
+        });
+        return "FMA's feature groups in " + published.report().file() + " (" + g + ")";
+    }
+
     /** What the notebook prints: the source, the table's size and, for published features, the reader's report. */
     public List<String> lines() {
         List<String> l = new ArrayList<>();
