@@ -83,6 +83,15 @@ class FmaRealSliceTest {
     }
 
     @Test
+    void aDataFolderWithoutTheSliceSkipsItInOneLine(@TempDir Path data) throws Exception {
+        Files.createDirectories(data.resolve("study-embeddings"));
+        FmaRealSlice.Result none = FmaRealSlice.runIfPresent(data, StudyProtocol.studyModels(), 42);
+        assertTrue(!none.present() && none.outcomes().isEmpty() && none.resultRows().isEmpty() && none.predictions().isEmpty());
+        assertEquals("Real FMA slice skipped: the data folder " + data + " has no fma-sample/fma_features_mfcc_2000.csv.",
+                none.describe());
+    }
+
+    @Test
     void fmasFeaturesMacroF1WithinOnePointFiveOfScikitLearn(@TempDir Path out) throws Exception {
         // the notebook's full mode: five seeds. On 199 test tracks (one track = 0.5 points) one seed's forest or
         // boosting varies by 2.5 points on either side (Java's boosting 90.95..93.47 over seeds 0..4, scikit-learn's
