@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.FmaTrack;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.Split;
@@ -117,8 +122,44 @@ public final class FeatureTable {
     }
 
     /**
+     * The study's embeddings as one row per track in another {@link EmbeddingRepresentation}: for
+     * {@link EmbeddingRepresentation#CLIP_STATISTICS} 512 columns {@code vggish/mean/001..128}, then
+     * {@code std}, {@code min}, {@code max}; for the flattened sequence {@code vggish/frame01/001..128},
+     * {@code frame02}, …. Labelled with the genre and FMA split of every split; the table's source is
+     * {@code study-embeddings (<representation>)}.
+     */
+    public static FeatureTable ofEmbeddings(StudyEmbeddings embeddings, EmbeddingRepresentation representation) {
+        List<String> ids = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<String> genres = new ArrayList<>();
+        List<Split> splits = new ArrayList<>();
+        for (Split sp : Split.values()) {
+            StudyEmbeddings.SplitData s = embeddings.split(sp);
+            double[][] r = representation.rows(s);
+            for (int i = 0; i < s.size(); i++) {
+                ids.add(Long.toString(s.ids()[i]));
+                rows.add(r[i]);
+                genres.add(embeddings.genres().get(s.y()[i]));
+                splits.add(sp);
+            }
+        }
+        int width = rows.isEmpty() ? 0 : rows.get(0).length;
+        List<String> blocks = representation == EmbeddingRepresentation.CLIP_STATISTICS
+                ? List.of("mean", "std", "min", "max") : null;
+        List<FmaFeatureCsv.Column> cols = new ArrayList<>(width);
+        for (int j = 0; j < width; j++) {
+            int block = j / StudyEmbeddings.WIDTH;
+            String stat = blocks != null ? blocks.get(block) : String.format(java.util.Locale.ROOT, "frame%02d", block + 1);
+            cols.add(new FmaFeatureCsv.Column("vggish", stat,
+                    String.format(java.util.Locale.ROOT, "%03d", j % StudyEmbeddings.WIDTH + 1)));
+        }
+        return new FeatureTable("study-embeddings (" + representation.id() + ")", ids, cols,
+                rows.toArray(double[][]::new), genres.toArray(String[]::new), splits.toArray(Split[]::new));
+    }
+
+    /**
      * Joins genre labels and FMA splits from a tracks file by integer track id. Rows whose track has no
-     * top-level genre (FMA's full features.csv holds every track) are left out.
+     * top-level genre (FMA's full features.csv holds every track) are left out; {@link #unlabelled} names them.
      *
      * @throws IllegalArgumentException if a track id is not an integer
      */
@@ -127,21 +168,65 @@ public final class FeatureTable {
         List<String> g = new ArrayList<>();
         List<Split> s = new ArrayList<>();
         for (int i = 0; i < trackIds.size(); i++) {
-            long id;
-            try {
-                id = Long.parseLong(trackIds.get(i));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ": track id '" + trackIds.get(i)
-                        + "' is not an FMA track number, cannot join labels from " + tracks.source());
-            }
-            FmaTrack t = tracks.get(id).orElse(null);
-            if (t != null && t.genreTop() != null) {
+            FmaTrack t = labelOf(i, tracks);
+            if (t != null) {
                 keep.add(i);
                 g.add(t.genreTop());
                 s.add(t.split());
             }
         }
         return rows(keep, g.toArray(String[]::new), s.toArray(Split[]::new));
+    }
+
+    /**
+     * The track ids, in table order, that {@link #withLabels(FmaTracks)} leaves out: not in the tracks
+     * file, or listed there without a top-level genre.
+     */
+    public List<String> unlabelled(FmaTracks tracks) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < trackIds.size(); i++) if (labelOf(i, tracks) == null) out.add(trackIds.get(i));
+        return out;
+    }
+
+    /** Row {@code i}'s track in the tracks file if it has a top-level genre, else {@code null}. */
+    private FmaTrack labelOf(int i, FmaTracks tracks) {
+        long id;
+        try {
+            id = Long.parseLong(trackIds.get(i));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": track id '" + trackIds.get(i)
+                    + "' is not an FMA track number, cannot join labels from " + tracks.source());
+        }
+        FmaTrack t = tracks.get(id).orElse(null);
+        return t != null && t.genreTop() != null ? t : null;
+    }
+
+    /** The table without the rows of these track ids (ids the table lacks are ignored). */
+    public FeatureTable withoutTracks(Collection<String> ids) {
+        Set<String> drop = new HashSet<>(ids);
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < trackIds.size(); i++) if (!drop.contains(trackIds.get(i))) keep.add(i);
+        return rows(keep, keep.stream().map(i -> genres[i]).toArray(String[]::new),
+                keep.stream().map(i -> splits[i]).toArray(Split[]::new));
+    }
+
+    /**
+     * The rows of exactly these track ids, in the order given: two tables over identical tracks in
+     * identical order give identical splits.
+     *
+     * @throws IllegalArgumentException naming the ids the table lacks
+     */
+    public FeatureTable tracks(List<String> ids) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < trackIds.size(); i++) at.put(trackIds.get(i), i);
+        List<String> missing = ids.stream().filter(id -> !at.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no row for " + missing.size() + " track(s) "
+                    + (missing.size() > 20 ? missing.subList(0, 20) + " …" : missing));
+        }
+        List<Integer> keep = ids.stream().map(at::get).toList();
+        return rows(keep, keep.stream().map(i -> genres[i]).toArray(String[]::new),
+                keep.stream().map(i -> splits[i]).toArray(Split[]::new));
     }
 
     private FeatureTable rows(List<Integer> keep, String[] g, Split[] s) {
@@ -195,6 +280,33 @@ public final class FeatureTable {
     /** The study's feature set ({@link #STUDY_FEATURES}): MFCC, Tonnetz, tempo, harmonic and percussive power. */
     public FeatureTable studyFeatureSet() {
         return selectFeatures(STUDY_FEATURES);
+    }
+
+    /** The distinct feature names of the columns, in column order (e.g. {@code [mfcc, tonnetz]}). */
+    public List<String> features() {
+        return columns.stream().map(FmaFeatureCsv.Column::feature).distinct().toList();
+    }
+
+    /** Those of {@code features} the table has no column for, in the order given. */
+    public List<String> absentFeatures(List<String> features) {
+        Set<String> have = new HashSet<>(features());
+        return features.stream().filter(f -> !have.contains(f)).toList();
+    }
+
+    /**
+     * The columns of those of {@code features} the table has, in table order: what a file holding only
+     * some of them (FMA's published features.csv has no tempo) can offer. {@link #absentFeatures} names
+     * the others.
+     *
+     * @throws IllegalArgumentException if the table has none of them
+     */
+    public FeatureTable selectAvailable(List<String> features) {
+        List<String> have = features.stream().filter(features()::contains).toList();
+        if (have.isEmpty()) {
+            throw new IllegalArgumentException(source + ": none of the feature(s) " + features
+                    + " (the table has " + features() + ")");
+        }
+        return selectFeatures(have);
     }
 
     /**

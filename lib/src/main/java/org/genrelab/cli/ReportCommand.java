@@ -36,6 +36,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Part 1's audio: an FMA tracks.csv with its audio beside it (default: the synthetic corpus).")
     Path audio;
 
+    @Option(names = "--fma-features", paramLabel = "FILE",
+            description = {"Part 1's features: FMA's published features.csv (fma_metadata.zip) or a file in its layout",
+                    "holding some of its feature groups; 02-classical-models trains on it, labelled from the data folder's",
+                    "tracks file, instead of the features computed from the audio (default: $GENRELAB_FMA_FEATURES, else unset)."})
+    Path fmaFeatures;
+
     @Option(names = "--seed", description = "Seed of every random choice (default: $GENRELAB_SEED, else 42).")
     Long seed;
 
@@ -72,17 +78,15 @@ public final class ReportCommand implements Callable<Integer> {
             System.err.println("genrelab report: --timeout must be 0 (no limit) or more minutes, not " + timeoutMinutes);
             return 2;
         }
-        env.put("GENRELAB_QUICK", full ? "0" : "1");
-        if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
-        if (seed != null) env.put("GENRELAB_SEED", seed.toString());
-        if (seeds != null) env.put("GENRELAB_SEEDS", seeds.toString());
-        if (audio != null) env.put("GENRELAB_AUDIO", audio.toAbsolutePath().toString());
-        if (out != null) env.put("GENRELAB_REPORT", out.toAbsolutePath().toString());
         RunParameters params;
         try {
-            params = RunParameters.from(env);
+            params = RunParameters.from(environment(env));
         } catch (IllegalArgumentException e) {
             System.err.println("genrelab report: " + e.getMessage());
+            return 2;
+        }
+        if (params.fmaFeatures() != null && !Files.isRegularFile(params.fmaFeatures())) {
+            System.err.println("genrelab report: --fma-features / GENRELAB_FMA_FEATURES: no such file " + params.fmaFeatures());
             return 2;
         }
         Path root = params.root();
@@ -116,9 +120,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("GenreLab report: " + notebooks.size() + " notebook(s), " + (params.quick() ? "quick" : "full")
                 + " mode, data " + params.data() + ", seed " + params.seed());
-        Map<String, String> kernelEnv = new java.util.HashMap<>(params.asMap());
-        if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
-        if (params.seedCount() == 0) kernelEnv.remove("GENRELAB_SEEDS");
+        Map<String, String> kernelEnv = kernelEnvironment(params);
         Files.createDirectories(params.report());
         Duration limit = timeout();
         System.out.println("Time limit per notebook: " + (limit == null ? "none" : limit.toMinutes() + " min"));
@@ -136,6 +138,28 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("Report: " + index);
         return 0;
+    }
+
+    /** The variables of {@code base} with the options given on the command line in their place. */
+    Map<String, String> environment(Map<String, String> base) {
+        Map<String, String> env = new java.util.HashMap<>(base);
+        env.put("GENRELAB_QUICK", full ? "0" : "1");
+        if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
+        if (seed != null) env.put("GENRELAB_SEED", seed.toString());
+        if (seeds != null) env.put("GENRELAB_SEEDS", seeds.toString());
+        if (audio != null) env.put("GENRELAB_AUDIO", audio.toAbsolutePath().toString());
+        if (fmaFeatures != null) env.put("GENRELAB_FMA_FEATURES", fmaFeatures.toAbsolutePath().toString());
+        if (out != null) env.put("GENRELAB_REPORT", out.toAbsolutePath().toString());
+        return env;
+    }
+
+    /** The kernels' environment: the parameters' variables, those left at their default not set. */
+    static Map<String, String> kernelEnvironment(RunParameters params) {
+        Map<String, String> kernelEnv = new java.util.HashMap<>(params.asMap());
+        if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
+        if (params.fmaFeatures() == null) kernelEnv.remove("GENRELAB_FMA_FEATURES");
+        if (params.seedCount() == 0) kernelEnv.remove("GENRELAB_SEEDS");
+        return kernelEnv;
     }
 
     /**

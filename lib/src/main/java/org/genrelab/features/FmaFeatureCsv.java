@@ -19,8 +19,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A table in FMA's {@code features.csv} layout: three header rows {@code feature,…},
- * {@code statistics,…}, {@code number,…} naming each column by the tuple (feature, statistics,
+ * A table in FMA's {@code features.csv} layout: three header rows {@code feature,…} (read as well when
+ * it says {@code features,…}, as slices of FMA's file written by pandas do), {@code statistics,…},
+ * {@code number,…} naming each column by the tuple (feature, statistics,
  * number), then a row {@code track_id,,,…}, then one row per track whose first field is the track
  * id (a clip's file name in the oracle). Values are parsed as doubles; empty or {@code nan}
  * fields are NaN. Written back with {@code %.10e} as FMA's float32 values are.
@@ -63,7 +64,8 @@ public final class FmaFeatureCsv {
             if (recs.size() < 3) throw new IOException(file + ": expected 3 header rows (feature, statistics, number), found " + recs.size() + " lines");
             String[] heads = {"feature", "statistics", "number"};
             for (int h = 0; h < 3; h++) {
-                if (!heads[h].equals(recs.get(h).get(0))) {
+                // pandas writes the column index's name: FMA's file says "feature", some slices of it "features"
+                if (!heads[h].equals(recs.get(h).get(0)) && !(h == 0 && "features".equals(recs.get(h).get(0)))) {
                     throw new IOException(file + ": line " + (h + 1) + " should start with '" + heads[h] + "' but starts with '" + recs.get(h).get(0) + "'");
                 }
                 if (recs.get(h).size() != recs.get(0).size()) {

@@ -18,11 +18,16 @@ import java.util.Map;
  *   <li>{@code GENRELAB_REPORT}: where results go, default {@code report/} in the repository;</li>
  *   <li>{@code GENRELAB_THREADS}: CPU threads for training, default all cores;</li>
  *   <li>{@code GENRELAB_AUDIO}: Part 1's audio: an FMA {@code tracks.csv} with its audio folder beside it
- *       (default: the embedded synthetic corpus, generated into {@code .cache/}).</li>
+ *       (default: the embedded synthetic corpus, generated into {@code .cache/});</li>
+ *   <li>{@code GENRELAB_FMA_FEATURES}: Part 1's features: FMA's published {@code features.csv} (from
+ *       {@code fma_metadata.zip}), or a file in its layout holding some of its feature groups; notebook 02 then
+ *       trains the study's models on the study's features that file has (FMA's has MFCC and Tonnetz, not tempo
+ *       nor the harmonic and percussive powers), labelled from the data folder's tracks file, instead of the
+ *       features computed from Part 1's audio (default: unset, the computed features).</li>
  * </ul>
  */
 public record RunParameters(Path root, Path data, boolean quick, long seed, Path report, int threads, Path audio,
-                            int seedCount) {
+                            int seedCount, Path fmaFeatures) {
 
     /** Reads the parameters from the process environment. */
     public static RunParameters fromEnvironment() {
@@ -47,7 +52,9 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
             throw new IllegalArgumentException("GENRELAB_SEEDS must be at least 1, not " + n.trim());
         }
         int seedCount = (int) count;
-        return new RunParameters(root, data, quick, seed, report, threads, audio, seedCount);
+        String f = env.get("GENRELAB_FMA_FEATURES");
+        Path fmaFeatures = f == null || f.isBlank() ? null : Path.of(f).toAbsolutePath().normalize();
+        return new RunParameters(root, data, quick, seed, report, threads, audio, seedCount, fmaFeatures);
     }
 
     /** {@code GENRELAB_THREADS} of this process, default all cores: what the models train on. */
@@ -168,6 +175,7 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         m.put("GENRELAB_REPORT", report.toString());
         m.put("GENRELAB_THREADS", Integer.toString(threads));
         m.put("GENRELAB_AUDIO", audio == null ? "(synthetic corpus)" : audio.toString());
+        m.put("GENRELAB_FMA_FEATURES", fmaFeatures == null ? "(features computed from the audio)" : fmaFeatures.toString());
         return m;
     }
 

@@ -26,7 +26,7 @@ class AllNotebooksQuickTest {
         List<ResultRow> features = ResultsCsv.read(out.resolve("results/01-features.csv"));
         assertTrue(features.stream().anyMatch(r -> r.metric().equals("tracks") && r.value() >= 8), "01 extracted a feature table: " + features);
         List<ResultRow> classical = ResultsCsv.read(out.resolve("results/02-classical-models.csv"));
-        assertEquals(15, classical.stream().filter(r -> r.metric().equals("macro_f1")).count(),
+        assertEquals(25, classical.stream().filter(r -> r.metric().equals("macro_f1")).count(),
                 "02: five models on the study's features and on all 518 (stratified), and on the official split: " + classical);
         assertTrue(Files.size(out.resolve("matrices/02-study-features/train.csv")) > 0, "02 exports its matrices");
         assertTrue(Files.readString(out.resolve("notebooks/02-classical-models.ipynb"))
