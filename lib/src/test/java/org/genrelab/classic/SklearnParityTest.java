@@ -35,13 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SklearnParityTest {
 
+    /** Seeds of the randomised models on each side, on one split. */
+    static final int MODEL_SEEDS = 3;
+
     @Test
     void everyStudyModelWithinOnePointFiveOfScikitLearn(@TempDir Path out) throws Exception {
         assumeTrue(sklearnAvailable(), "/usr/bin/python3 with scikit-learn is needed (environment/setup.sh installs it)");
+        // one split, three model seeds on each side: one seed's gradient boosting alone moves by up to 2 points on these
+        // 504 test tracks (here 66.47 in Java against 64.77 in scikit-learn for seed 0), so the randomised models are
+        // held by their mean over the seeds; SVC and the logistic regression draw nothing at random
         ClassicBenchmark.main(new String[] {"--embeddings", SharedData.data().toString(), "--seeds", "1",
-                "--per-genre", "250", "--held-only", "--out", out.toString()});
+                "--per-genre", "250", "--held-only", "--model-seeds", Integer.toString(MODEL_SEEDS), "--out", out.toString()});
         Process p = new ProcessBuilder("/usr/bin/python3",
-                SharedData.repo().resolve("environment/sklearn_compare.py").toString(), out.toString(), "--held-only")
+                SharedData.repo().resolve("environment/sklearn_compare.py").toString(), out.toString(), "--held-only",
+                "--seeds", Integer.toString(MODEL_SEEDS))
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(20, TimeUnit.MINUTES);
