@@ -3,9 +3,13 @@ package org.genrelab.classic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.genrelab.data.FmaTracks;
+import org.genrelab.data.Split;
 import org.genrelab.data.SyntheticCorpus;
 import org.genrelab.features.FmaFeatureLayout;
 import org.genrelab.features.FmaFeatures;
@@ -80,7 +84,26 @@ public record Part1Input(FeatureTable table, FmaPublishedFeatures published, Str
         l.add("Part 1's input: " + source);
         l.add(table.size() + " labelled tracks, " + table.columns().size() + " columns, genres " + table.genreNames());
         if (published != null) l.addAll(published.report().lines());
+        fewTracks().ifPresent(l::add);
         return l;
+    }
+
+    /** Below this many tracks the notebook says that its figures show the pipeline, not the models. */
+    public static final int FEW_TRACKS = 50;
+
+    /**
+     * For a table of fewer than {@link #FEW_TRACKS} tracks (e.g. the ten real clips of {@code fma-sample/}), what its
+     * figures can and cannot say: every model still trains, on a handful of clips, and is tested on fewer.
+     */
+    public Optional<String> fewTracks() {
+        int n = table.size();
+        if (n >= FEW_TRACKS) return Optional.empty();
+        long officialTest = Arrays.stream(table.splits()).filter(sp -> sp == Split.TEST).count();
+        return Optional.of(String.format(Locale.ROOT, "Only %d tracks: every model below runs, but a "
+                + "stratified 75/25 split tests it on about %d of them and the official split on %d, so each figure shows "
+                + "that the pipeline works on this audio, not how well a model does (one clip moves the score by tens of "
+                + "points). The study's protocol needs FMA-small's 8 000 tracks.", n, Math.round(n * StudyProtocol.TEST_FRACTION),
+                officialTest));
     }
 
     @Override
