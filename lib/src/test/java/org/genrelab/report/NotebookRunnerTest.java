@@ -91,7 +91,7 @@ class NotebookRunnerTest {
         assertTrue(html.contains("Boom &lt;here&gt;"), "errors are escaped");
         assertTrue(html.contains("href=\"results/00-dataset.csv\""));
         assertTrue(html.contains(">800<"));
-        assertTrue(html.contains(">usable_test</th>"), "one column per metric");
+        assertTrue(html.contains(">usable test</th>"), "one column per metric, its name as a reader's header");
     }
 
     @Test
@@ -118,7 +118,7 @@ class NotebookRunnerTest {
         String html = Files.readString(ReportIndex.write(out, List.of(ok), RunParameters.from(Map.of())));
         assertTrue(html.contains("Unreadable results file: java.lang.NumberFormatException"), html);
         assertTrue(html.contains("02-other.csv: not a results file"), html);
-        assertTrue(html.contains(">0.5355<"), "the readable table is still there");
+        assertTrue(html.contains(">53.55<"), "the readable table is still there, its macro-F1 in percent");
     }
 
     @Test
