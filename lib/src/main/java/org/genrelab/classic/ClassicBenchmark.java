@@ -1,5 +1,7 @@
 package org.genrelab.classic;
 
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.util.Map;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.features.FmaFeatureCsv;
-import org.genrelab.report.ResultsCsv;
+import org.genrelab.results.ResultsCsv;
 
 /**
  * Benchmark entry point for Part 1: runs the study's five models on a feature table, prints training
@@ -164,7 +166,7 @@ public final class ClassicBenchmark {
         for (String m : o.models()) {
             double[] f = o.runs(m).stream().mapToDouble(StudyProtocol.Run::macroF1).toArray();
             double[] t = o.runs(m).stream().mapToDouble(StudyProtocol.Run::trainSeconds).toArray();
-            System.out.printf(Locale.ROOT, "%-28s macro-F1 %.4f ± %.4f   train %.2f s   %s%n", m, Part1Tables.mean(f), Part1Tables.std(f), Part1Tables.mean(t),
+            System.out.printf(Locale.ROOT, "%-28s macro-F1 %.4f ± %.4f   train %.2f s   %s%n", m, Mean.of(f).getAsDouble(), StandardDeviation.of(f).setBiased(true).getAsDouble(), Mean.of(t).getAsDouble(),
                     models.stream().filter(x -> x.name().equals(m)).findFirst().orElseThrow().settings());
         }
         String best = o.bestModel();

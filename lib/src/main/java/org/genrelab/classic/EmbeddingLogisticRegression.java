@@ -6,7 +6,7 @@ import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
 import org.genrelab.eval.ClassificationMetrics;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.ResultRow;
 
 /**
  * The study's Part 2 baseline: multinomial logistic regression ({@link MultinomialLogistic},
@@ -51,6 +51,10 @@ public final class EmbeddingLogisticRegression {
         }
     }
 
+    /** One representation's validation macro-F1 against log10 C. */
+    public record ValidationCurve(String representation, double[] log10C, double[] valMacroF1) {
+    }
+
     /**
      * The search over representations and C, and the test outcome of each representation's choice.
      *
@@ -87,20 +91,16 @@ public final class EmbeddingLogisticRegression {
                     tech.tablesaw.api.DoubleColumn.create("fit seconds", candidates.stream().mapToDouble(Candidate::seconds)));
         }
 
-        /** Validation macro-F1 against log10 C, one line per representation. */
-        public org.knowm.xchart.XYChart validationChart() {
-            List<EmbeddingRepresentation> reps = choices.stream().map(Choice::representation).toList();
-            return org.genrelab.report.Charts.lines("Validation macro-F1 against log10 C", "log10 C", "macro-F1",
-                    reps.stream().map(EmbeddingRepresentation::id).toList(),
-                    reps.stream().map(r -> candidates.stream().filter(c -> c.representation() == r)
-                            .mapToDouble(c -> Math.log10(c.c())).toArray()).toList(),
-                    reps.stream().map(r -> candidates.stream().filter(c -> c.representation() == r)
-                            .mapToDouble(Candidate::valMacroF1).toArray()).toList());
+        /** Each representation's validation macro-F1 along the C grid, for a chart of how C was chosen. */
+        public List<ValidationCurve> validationCurves() {
+            return choices.stream().map(Choice::representation).map(r -> new ValidationCurve(r.id(),
+                    candidates.stream().filter(c -> c.representation() == r).mapToDouble(c -> Math.log10(c.c())).toArray(),
+                    candidates.stream().filter(c -> c.representation() == r).mapToDouble(Candidate::valMacroF1).toArray())).toList();
         }
 
         /** Each choice's test predictions and probabilities as one saved run (the fit is convex: every seed gives this run). */
-        public List<org.genrelab.report.PredictionsCsv.Run> predictions(List<String> classes) {
-            return choices.stream().map(c -> org.genrelab.report.PredictionsCsv.Run.of(c.model(), 0, testTruth,
+        public List<org.genrelab.results.PredictionsCsv.Run> predictions(List<String> classes) {
+            return choices.stream().map(c -> org.genrelab.results.PredictionsCsv.Run.of(c.model(), 0, testTruth,
                     c.testPredicted(), c.testProbabilities(), classes)).toList();
         }
     }
@@ -117,7 +117,7 @@ public final class EmbeddingLogisticRegression {
     /** Fits one multinomial model. */
     public static MultinomialLogistic fit(double[][] x, int[] y, int classes, double c, int maxIter) {
         lambdaForC(c); // checks C
-        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, org.genrelab.report.RunParameters.threadsFromEnvironment());
+        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, org.genrelab.results.RunParameters.threadsFromEnvironment());
     }
 
     /** The search's settings as a run records them, e.g. {@code "C grid [1.0E-5, …, 1.0], max_iter 500"}. */

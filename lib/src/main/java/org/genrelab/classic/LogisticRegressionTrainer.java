@@ -39,7 +39,7 @@ public final class LogisticRegressionTrainer implements ModelTrainer {
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
         MultinomialLogistic m = MultinomialLogistic.fit(x, y, nClasses, c, 1e-4, maxIter,
-                org.genrelab.report.RunParameters.threadsFromEnvironment());
+                org.genrelab.results.RunParameters.threadsFromEnvironment());
         return m::predict;
     }
 }

@@ -13,7 +13,7 @@ import org.genrelab.data.Split;
 import org.genrelab.data.SyntheticCorpus;
 import org.genrelab.features.FmaFeatureLayout;
 import org.genrelab.features.FmaFeatures;
-import org.genrelab.report.RunParameters;
+import org.genrelab.results.RunParameters;
 
 /**
  * Part 1's feature table as notebook 02 reads it: FMA's published features when

@@ -33,7 +33,7 @@ public final class RandomForestTrainer implements ModelTrainer {
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
         int p = x[0].length;
         ClassificationForest m = ClassificationForest.fit(x, y, nClasses, nEstimators, (int) Math.max(1, Math.floor(Math.sqrt(p))),
-                ClassificationForest.balanced(y, nClasses), seed, org.genrelab.report.RunParameters.threadsFromEnvironment());
+                ClassificationForest.balanced(y, nClasses), seed, org.genrelab.results.RunParameters.threadsFromEnvironment());
         double[] importance = m.importance();
         return new TrainedModel() {
             @Override

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.features.FmaFeatureCsv;
-import org.genrelab.report.PredictionsCsv;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.ResultRow;
 
 /**
  * The study's Part 1 protocol on a feature table: split (stratified 75/25 with a seed, or FMA's
@@ -93,7 +93,7 @@ public final class StudyProtocol {
 
         /**
          * Each model's test predictions, one entry per run, for intervals over the test tracks
-         * ({@link org.genrelab.report.TestSetIntervals}).
+         * ({@link org.genrelab.eval.TestSetIntervals}).
          *
          * @throws IllegalStateException if the runs were tested on different tracks (stratified splits, one per seed):
          *                               such intervals need one test set, as the official split gives
@@ -118,7 +118,7 @@ public final class StudyProtocol {
 
         /** Tidy rows: macro_f1, accuracy, train_seconds, predict_seconds per model (mean, std over runs). */
         public List<ResultRow> resultRows() {
-            String device = "cpu (" + org.genrelab.report.RunParameters.threadsFromEnvironment() + " threads)";
+            String device = "cpu (" + org.genrelab.results.RunParameters.threadsFromEnvironment() + " threads)";
             List<ResultRow> rows = new ArrayList<>();
             for (String m : models) {
                 List<Run> rs = runs(m);

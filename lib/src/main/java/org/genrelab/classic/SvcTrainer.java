@@ -63,7 +63,7 @@ public final class SvcTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        Machines m = oneVersusOne(x, y, org.genrelab.report.RunParameters.threadsFromEnvironment());
+        Machines m = oneVersusOne(x, y, org.genrelab.results.RunParameters.threadsFromEnvironment());
         return m::predict;
     }
 

@@ -102,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Part 1 models' training and prediction seconds, in Java and then in scikit-learn on the same matrices. */
     private int classic() throws Exception {
-        var params = org.genrelab.report.RunParameters.fromEnvironment();
+        var params = org.genrelab.results.RunParameters.fromEnvironment();
         Path root = Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", "."));
         Path out = root.resolve(".cache/bench-classic");
         String models = allModels ? "SVC,Random forest,Gradient boosting,Logistic regression,XGBoost (CatBoost stand-in)"
@@ -167,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Seconds per epoch of the Part 2 models on the study's embeddings, and the search's wall time. */
     private int part2() throws Exception {
-        var params = org.genrelab.report.RunParameters.fromEnvironment();
+        var params = org.genrelab.results.RunParameters.fromEnvironment();
         var data = org.genrelab.data.StudyEmbeddings.fromDataFolder(params.requireData());
         org.genrelab.deep.Part2Benchmark.run(data, epochs, search, System.out);
         return 0;

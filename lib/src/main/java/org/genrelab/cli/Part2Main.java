@@ -14,11 +14,12 @@ import org.genrelab.deep.Part2Experiments;
 import org.genrelab.deep.Part2Settings;
 import org.genrelab.deep.TrainingRun;
 import org.genrelab.eval.ProbabilityEnsemble;
+import org.genrelab.report.IntervalTables;
 import org.genrelab.report.Part2Ensemble;
-import org.genrelab.report.PredictionsCsv;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.ResultRow;
 import org.genrelab.report.StudyReference;
-import org.genrelab.report.TestSetIntervals;
+import org.genrelab.eval.TestSetIntervals;
 
 /**
  * Runs Part 2 models from the command line and prints their result rows and curves:
@@ -79,7 +80,7 @@ public final class Part2Main {
                 case "lstm-search" -> {
                     long t0 = System.nanoTime();
                     int[] done = {0};
-                    Path journal = org.genrelab.report.RunParameters.fromEnvironment().cache().resolve("lstm-search");
+                    Path journal = org.genrelab.results.RunParameters.fromEnvironment().cache().resolve("lstm-search");
                     LstmSearchResult r = Part2Experiments.lstmSearch(data, p, seed, journal, t -> {
                         synchronized (done) {
                             done[0]++;
@@ -107,7 +108,7 @@ public final class Part2Main {
                 case "intervals" -> {
                     if (PREDICTIONS.isEmpty()) throw new IllegalArgumentException("'intervals' needs models run before it");
                     String best = TestSetIntervals.best(PREDICTIONS);
-                    var t = TestSetIntervals.table("Test macro-F1 (%), " + TestSetIntervals.RESAMPLES
+                    var t = IntervalTables.table("Test macro-F1 (%), " + TestSetIntervals.RESAMPLES
                             + " bootstrap resamples of the test tracks; differences to " + best,
                             TestSetIntervals.of(PREDICTIONS, best, seed));
                     System.out.println(t.printAll());

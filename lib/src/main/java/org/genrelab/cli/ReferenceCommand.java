@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.genrelab.report.PredictionsCsv;
+import org.genrelab.results.PredictionsCsv;
 import org.genrelab.report.ReadmeHeadline;
 import org.genrelab.report.Reproduction;
-import org.genrelab.report.ResultsCsv;
-import org.genrelab.report.RunParameters;
-import org.genrelab.report.RunRecord;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
+import org.genrelab.results.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

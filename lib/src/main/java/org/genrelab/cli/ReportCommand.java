@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.genrelab.report.NotebookRunner;
 import org.genrelab.report.ReportIndex;
-import org.genrelab.report.RunParameters;
+import org.genrelab.results.RunParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

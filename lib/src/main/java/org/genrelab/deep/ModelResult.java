@@ -2,8 +2,8 @@ package org.genrelab.deep;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.genrelab.report.PredictionsCsv;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.ResultRow;
 
 /**
  * One model's outcome: every training run (curves, test predictions) and its tidy result rows

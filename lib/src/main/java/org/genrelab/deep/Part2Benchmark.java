@@ -45,7 +45,7 @@ public final class Part2Benchmark {
 
     /** Prints the per-epoch figures and, when {@code search}, runs the full search and prints its wall time. */
     public static void run(StudyEmbeddings data, int epochs, boolean search, PrintStream out) throws InterruptedException {
-        out.println("device: " + DeviceChoice.describe() + "; machine: " + org.genrelab.report.Machine.describe());
+        out.println("device: " + DeviceChoice.describe() + "; machine: " + org.genrelab.results.Machine.describe());
         secondsPerEpoch(data, epochs).forEach((k, v) ->
                 out.printf(Locale.ROOT, "  %-16s %7.2f s per epoch (%d training tracks)%n", k, v, data.train().size()));
         if (search) {

@@ -13,9 +13,9 @@ import java.util.function.LongFunction;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
 import org.genrelab.eval.ClassificationMetrics;
-import org.genrelab.report.CodeFingerprint;
-import org.genrelab.report.GitRevision;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.CodeFingerprint;
+import org.genrelab.results.GitRevision;
+import org.genrelab.results.ResultRow;
 import org.genrelab.tune.AshaScheduler;
 import org.genrelab.tune.RandomSearch;
 import org.genrelab.tune.SearchJournal;
@@ -29,7 +29,7 @@ import org.genrelab.tune.TrialRecord;
 public final class Part2Experiments {
 
     /** Experiment name in result rows. */
-    public static final String EXPERIMENT = org.genrelab.report.Part2Summary.EXPERIMENT;
+    public static final String EXPERIMENT = ResultRow.PART2_EXPERIMENT;
 
     private Part2Experiments() {
     }
@@ -178,7 +178,7 @@ public final class Part2Experiments {
         }
         long t0 = System.nanoTime();
         // the run's threads (GENRELAB_THREADS, default all cores) shared by the trials training at once
-        int torchThreads = Math.max(1, org.genrelab.report.RunParameters.threadsFromEnvironment() / p.threads());
+        int torchThreads = Math.max(1, org.genrelab.results.RunParameters.threadsFromEnvironment() / p.threads());
         List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs, (id, c) -> {
             DeviceChoice.setTorchThreadsOfThisThread(torchThreads); // the cores are shared between trials
             return new EpochTrainer(lstmBlock(c, classes, seed + id), tr, data.validation(), null, classes,

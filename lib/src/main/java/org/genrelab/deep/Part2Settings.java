@@ -92,16 +92,16 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
      * A notebook run's settings: {@link #quick()} or {@link #full()} by the run's mode, with the run's number of
      * seeds per model when it sets one ({@code GENRELAB_SEEDS}, {@code --seeds}).
      */
-    public static Part2Settings of(org.genrelab.report.RunParameters params) {
+    public static Part2Settings of(org.genrelab.results.RunParameters params) {
         Part2Settings base = params.quick() ? quick() : full();
         return base.withModelSeeds(params.seeds(base.seeds()).length).withThreads(params.threads());
     }
 
     /**
-     * {@link #of(org.genrelab.report.RunParameters)} for a notebook whose finished training runs are journalled in
+     * {@link #of(org.genrelab.results.RunParameters)} for a notebook whose finished training runs are journalled in
      * {@code params.runJournal(notebook)}: killed part-way and run again, it trains only the runs it lacks.
      */
-    public static Part2Settings of(org.genrelab.report.RunParameters params, String notebook) {
+    public static Part2Settings of(org.genrelab.results.RunParameters params, String notebook) {
         return of(params).withRunJournal(params.runJournal(notebook));
     }
 

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.genrelab.results.ResultsCsv;
 
 /**
  * A notebook's finished training runs, one JSON file each, so that a notebook killed part-way and run again

@@ -8,6 +8,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.genrelab.results.ResultRow;
 
 /** Tables that describe a loaded dataset: usable tracks per genre and split, frame counts, exclusions. */
 public final class DatasetTables {

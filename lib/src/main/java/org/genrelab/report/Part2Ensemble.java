@@ -14,6 +14,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
 
 /**
  * Beyond the study: the Part 2 model families voting together. Of each family (logistic regression, LSTM,

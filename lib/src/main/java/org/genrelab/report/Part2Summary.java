@@ -3,15 +3,22 @@ package org.genrelab.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.genrelab.eval.ClassificationMetrics;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.RunParameters;
 
 /**
  * Gathers the results files of several notebooks into one table beside the study's numbers: one row
@@ -25,7 +32,7 @@ public final class Part2Summary {
      * The experiment of the rows this table gathers ({@code Part2Experiments.EXPERIMENT}); a results file may hold others
      * (06-fcnn's hidden-size sweep), whose models are not Part 2 results of their own.
      */
-    public static final String EXPERIMENT = "part2";
+    public static final String EXPERIMENT = ResultRow.PART2_EXPERIMENT;
 
     private Part2Summary() {
     }
@@ -90,56 +97,35 @@ public final class Part2Summary {
         return out;
     }
 
-    /** The classes seen in the runs' labels and predictions, sorted. */
-    public static List<String> classes(List<PredictionsCsv.Run> runs) {
-        TreeSet<String> s = new TreeSet<>();
-        runs.forEach(r -> {
-            s.addAll(r.truth());
-            s.addAll(r.predicted());
-        });
-        return List.copyOf(s);
-    }
-
     /** Per-class test F1 (percent): mean and std over the runs. */
     public static Table perClassF1(String title, List<PredictionsCsv.Run> runs) {
-        List<String> classes = classes(runs);
+        List<String> classes = PredictionsCsv.classes(runs);
         double[][] f1 = new double[runs.size()][];
         for (int k = 0; k < runs.size(); k++) {
-            f1[k] = ClassificationMetrics.perClassF1(indices(runs.get(k).truth(), classes),
-                    indices(runs.get(k).predicted(), classes), classes.size());
+            f1[k] = ClassificationMetrics.perClassF1(PredictionsCsv.indices(runs.get(k).truth(), classes),
+                    PredictionsCsv.indices(runs.get(k).predicted(), classes), classes.size());
         }
         DoubleColumn mean = DoubleColumn.create("F1 (%)");
         DoubleColumn sd = DoubleColumn.create("std");
         for (int c = 0; c < classes.size(); c++) {
-            double m = 0;
-            for (double[] f : f1) m += f[c];
-            m /= f1.length;
-            double v = 0;
-            for (double[] f : f1) v += (f[c] - m) * (f[c] - m);
-            mean.append(100 * m);
-            sd.append(100 * Math.sqrt(v / f1.length));
+            final int k = c;
+            double[] perRun = Arrays.stream(f1).mapToDouble(f -> f[k]).toArray();
+            mean.append(100 * Mean.of(perRun).getAsDouble());
+            sd.append(100 * StandardDeviation.of(perRun).setBiased(true).getAsDouble());
         }
         return Table.create(title, StringColumn.create("genre", classes), mean, sd);
     }
 
     /** The confusion matrix summed over the runs (rows: true class, columns: predicted; {@link #classes} order). */
     public static int[][] confusion(List<PredictionsCsv.Run> runs) {
-        List<String> classes = classes(runs);
+        List<String> classes = PredictionsCsv.classes(runs);
         int[][] sum = new int[classes.size()][classes.size()];
         for (PredictionsCsv.Run r : runs) {
-            int[][] c = ClassificationMetrics.confusion(indices(r.truth(), classes), indices(r.predicted(), classes),
+            int[][] c = ClassificationMetrics.confusion(PredictionsCsv.indices(r.truth(), classes), PredictionsCsv.indices(r.predicted(), classes),
                     classes.size());
             for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) sum[i][j] += c[i][j];
         }
         return sum;
     }
 
-    /** Each name's position in {@code classes}. */
-    static int[] indices(List<String> names, List<String> classes) {
-        int[] out = new int[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = classes.indexOf(names.get(i));
-        }
-        return out;
-    }
 }

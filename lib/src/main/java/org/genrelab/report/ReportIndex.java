@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
+import org.genrelab.results.GitRevision;
+import org.genrelab.results.Machine;
+import org.genrelab.results.RunRecord;
 
 /** Writes the report's {@code index.html}: the run (parameters, the code's commit, the machine), every notebook with its
  * status, run time and link, then every results table (one line per experiment and model, a column per metric; the CSV
@@ -109,9 +115,9 @@ public final class ReportIndex {
                     }
                     Table table;
                     try {
-                        table = ResultsCsv.toWideTable("", rows);
+                        table = ResultTables.wide("", rows);
                     } catch (IllegalArgumentException repeated) { // a metric twice for one model: show the rows as written
-                        table = ResultsCsv.toTable("", rows);
+                        table = ResultTables.tidy("", rows);
                     }
                     sb.append(HtmlTables.toHtml(table));
                     sb.append("<p class=\"run\">").append(HtmlTables.escape(prov.line())).append("</p>");

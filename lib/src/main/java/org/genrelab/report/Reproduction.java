@@ -10,6 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.TestSetBootstrap;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.RunRecord;
+import org.genrelab.eval.TestSetIntervals;
 
 /**
  * The reproduction at a glance: one line per model of the study, with the study's test macro-F1, the committed

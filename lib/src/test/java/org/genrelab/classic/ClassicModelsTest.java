@@ -21,7 +21,7 @@ import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.features.FmaFeatureLayout;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.ResultRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -332,7 +332,7 @@ class ClassicModelsTest {
                 assertEquals(o.runs(m).get(k).macroF1(), ClassificationMetrics.macroF1(truth, pred, o.classes().size()), 1e-15);
             }
         }
-        var rows = org.genrelab.report.TestSetIntervals.of(byModel, "Logistic regression", 500, 0.95, 7);
+        var rows = org.genrelab.eval.TestSetIntervals.of(byModel, "Logistic regression", 500, 0.95, 7);
         assertEquals(o.meanMacroF1("Random forest"), rows.get(0).macroF1().estimate(), 1e-12);
         assertTrue(rows.get(0).macroF1().lower() < rows.get(0).macroF1().upper());
         var e = assertThrows(IllegalStateException.class, () -> StudyProtocol.stratified("strat", small, models, 1, 2).predictions());

@@ -71,7 +71,7 @@ class EmbeddingLogisticRegressionTest {
             var picked = r.candidates().stream().filter(c -> c.representation() == choice.representation()
                     && c.c() == choice.c()).findFirst().orElseThrow();
             assertEquals(picked.valAccuracy(), choice.rows().stream()
-                    .filter(x -> x.metric().equals(org.genrelab.report.ResultRow.VAL_ACCURACY)).findFirst().orElseThrow().value(), 0);
+                    .filter(x -> x.metric().equals(org.genrelab.results.ResultRow.VAL_ACCURACY)).findFirst().orElseThrow().value(), 0);
         }
         var table = r.candidatesTable();
         assertEquals(4, table.rowCount());

@@ -16,7 +16,7 @@ import org.genrelab.SharedData;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.Split;
 import org.genrelab.features.FmaFeatureCsv;
-import org.genrelab.report.RunParameters;
+import org.genrelab.results.RunParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

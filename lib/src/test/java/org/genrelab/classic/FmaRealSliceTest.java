@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.genrelab.SharedData;
 import org.genrelab.data.Split;
-import org.genrelab.report.PredictionsCsv;
-import org.genrelab.report.ResultRow;
-import org.genrelab.report.TestSetIntervals;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.ResultRow;
+import org.genrelab.eval.TestSetIntervals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.genrelab.SharedData;
 import org.genrelab.report.NotebookRunner;
 import org.genrelab.report.PythonNotebooks;
-import org.genrelab.report.RunParameters;
+import org.genrelab.results.RunParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.genrelab.SharedData;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
-import org.genrelab.report.ResultRow;
+import org.genrelab.results.ResultRow;
 import org.genrelab.tune.RandomSearch;
 import org.genrelab.tune.TrialProtocol;
 import org.genrelab.tune.TrialRecord;

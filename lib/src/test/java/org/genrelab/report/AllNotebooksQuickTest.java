@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
 
 /** Every notebook, in order, headless in quick mode on the shared real data: what CI re-runs. */
 class AllNotebooksQuickTest {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.genrelab.results.RunParameters;
 
 class ChartsAndTablesTest {
 

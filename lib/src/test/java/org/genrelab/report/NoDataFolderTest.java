@@ -10,6 +10,9 @@ import java.util.Map;
 import org.genrelab.data.StudyEmbeddings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
 
 /**
  * A clone with no data folder beside it (no {@code ../shared}): the notebooks still run whole, Part 2 on the

@@ -11,6 +11,10 @@ import java.util.Map;
 import org.genrelab.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
+import org.genrelab.results.RunRecord;
 
 /**
  * Executes the real notebooks headless through the project's kernel spec, as {@code ./genrelab report} does.

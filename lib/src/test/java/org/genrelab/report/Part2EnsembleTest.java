@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.RunParameters;
+import org.genrelab.results.ResultsCsv;
 
 /** The ensemble of the notebooks' saved models: who joins, and its scores, worked by hand. */
 class Part2EnsembleTest {

@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.RunParameters;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.Machine;
 
 /** Predictions round-trip through their file; the summary's best model, per-genre F1 and confusion by hand. */
 class PredictionsAndSummaryTest {

@@ -10,6 +10,11 @@ import java.util.Map;
 import org.genrelab.eval.ClassificationMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.RunRecord;
+import org.genrelab.results.RunParameters;
 
 /** The headline from a reference folder and a run's, on results and predictions made here with known scores. */
 class ReproductionTest {
@@ -31,7 +36,7 @@ class ReproductionTest {
     }
 
     static double macroF1(PredictionsCsv.Run r) {
-        return ClassificationMetrics.macroF1(Part2Summary.indices(r.truth(), GENRES), Part2Summary.indices(r.predicted(), GENRES), 8);
+        return ClassificationMetrics.macroF1(PredictionsCsv.indices(r.truth(), GENRES), PredictionsCsv.indices(r.predicted(), GENRES), 8);
     }
 
     /** Writes a notebook's results (macro-F1 of each model's runs), run record and predictions into a report folder. */

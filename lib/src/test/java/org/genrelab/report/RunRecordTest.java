@@ -16,6 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
+import org.genrelab.results.RunRecord;
+import org.genrelab.results.GitRevision;
+import org.genrelab.results.Machine;
 
 /** Run records: the commit as the git command reports it, the record beside the results, the index's line. */
 class RunRecordTest {

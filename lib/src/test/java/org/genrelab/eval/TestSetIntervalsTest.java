@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.genrelab.eval.ClassificationMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.RunParameters;
+import org.genrelab.report.IntervalTables;
 
 class TestSetIntervalsTest {
 
@@ -132,11 +134,11 @@ class TestSetIntervalsTest {
         byModel.put("a", runs("a", 4));
         byModel.put("b", runs("b", 3));
         List<TestSetIntervals.Row> rows = TestSetIntervals.of(byModel, "a", 200, 0.95, 3);
-        var t = TestSetIntervals.table("t", rows);
+        var t = IntervalTables.table("t", rows);
         assertEquals(2, t.rowCount());
         assertEquals(100 * rows.get(1).macroF1().lower(), t.doubleColumn("95% low").getDouble(1), 1e-12);
         assertEquals(100 * rows.get(1).difference().upper(), t.doubleColumn("difference 95% high").getDouble(1), 1e-12);
-        var chart = TestSetIntervals.chart("c", rows);
+        var chart = IntervalTables.chart("c", rows);
         assertEquals(List.of("a", "b"), List.copyOf(chart.getSeriesMap().keySet()));
         assertEquals(2.0, chart.getSeriesMap().get("a").getYData()[0], "the first model at the top");
         assertEquals(1.0, chart.getSeriesMap().get("b").getYData()[0]);

@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.results;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.results;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

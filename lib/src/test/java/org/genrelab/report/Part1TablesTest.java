@@ -1,4 +1,4 @@
-package org.genrelab.classic;
+package org.genrelab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.genrelab.features.FmaFeatureCsv;
-import org.genrelab.report.StudyReference;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import org.genrelab.classic.StudyProtocol;
 
 class Part1TablesTest {
 

@@ -1,11 +1,15 @@
-package org.genrelab.classic;
+package org.genrelab.report;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.genrelab.classic.ModelTrainer;
+import org.genrelab.classic.StudyProtocol;
 import org.genrelab.features.FmaFeatureCsv;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -85,16 +89,11 @@ public final class Part1Tables {
 
     /** Arithmetic mean. */
     static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.length;
+        return Mean.of(v).getAsDouble();
     }
 
     /** Population standard deviation (numpy's default, ddof 0). */
     static double std(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) s += (x - m) * (x - m);
-        return Math.sqrt(s / v.length);
+        return StandardDeviation.of(v).setBiased(true).getAsDouble();
     }
 }

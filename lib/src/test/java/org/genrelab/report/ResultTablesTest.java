@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-class ResultsCsvTest {
+class ResultTablesTest {
 
     private static ResultRow row(String model, String metric, double value, double std, int runs, String device) {
         return new ResultRow("part2", model, metric, value, std, runs, 12.5, device, "study-embeddings");
@@ -25,7 +27,7 @@ class ResultsCsvTest {
                 row("cnn", "tracks", 800, 0, 1, "gpu"));
         Path f = dir.resolve("r.csv");
         ResultsCsv.write(f, rows);
-        Table t = ResultsCsv.toWideTable("t", ResultsCsv.read(f));
+        Table t = ResultTables.wide("t", ResultsCsv.read(f));
         assertEquals(List.of("experiment", "model", "macro-F1 (%)", "accuracy (%)", "macro AUC", "tracks", "runs",
                 "wall time (s)", "device", "dataset"), t.columnNames());
         assertEquals(2, t.rowCount());
@@ -44,7 +46,7 @@ class ResultsCsvTest {
     @Test
     void aMetricTwiceForOneModelIsRefused() {
         List<ResultRow> rows = List.of(row("lstm", "macro_f1", 0.5, 0, 1, "cpu"), row("lstm", "macro_f1", 0.6, 0, 1, "cpu"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsCsv.toWideTable("t", rows));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultTables.wide("t", rows));
         assertEquals("two rows for part2 / lstm / macro_f1", e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.results;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

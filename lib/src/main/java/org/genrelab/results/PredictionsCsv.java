@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.results;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -182,6 +183,25 @@ public final class PredictionsCsv {
                 }
             }
             out.add(new Run(key[0], Integer.parseInt(key[1]), truth, predicted, classes, prob));
+        }
+        return out;
+    }
+
+    /** The classes seen in the runs' labels and predictions, sorted. */
+    public static List<String> classes(List<PredictionsCsv.Run> runs) {
+        TreeSet<String> s = new TreeSet<>();
+        runs.forEach(r -> {
+            s.addAll(r.truth());
+            s.addAll(r.predicted());
+        });
+        return List.copyOf(s);
+    }
+
+    /** Each name's position in {@code classes}. */
+    public static int[] indices(List<String> names, List<String> classes) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes.indexOf(names.get(i));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

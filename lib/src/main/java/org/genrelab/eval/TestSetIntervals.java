@@ -1,4 +1,4 @@
-package org.genrelab.report;
+package org.genrelab.eval;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,20 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.genrelab.eval.ClassificationMetrics;
-import org.genrelab.eval.TestSetBootstrap;
-import org.knowm.xchart.XYChart;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.RunParameters;
 
 /**
  * How sure the test scores are: each model's test macro-F1 (mean over its runs) with a bootstrap interval
  * over the test tracks ({@link TestSetBootstrap}), and its difference to a reference model on the same
  * resamples. Another test set of the same size would give other scores; the difference's interval says
  * whether a ranking would hold on it. Runs come from the notebooks' prediction files ({@link PredictionsCsv})
- * or from memory.
+ * or from memory. The report shows them with {@code IntervalTables}.
  */
 public final class TestSetIntervals {
 
@@ -81,13 +76,13 @@ public final class TestSetIntervals {
                         + all.get(0).model() + " run " + all.get(0).run() + ": intervals need one test set");
             }
         }
-        List<String> classes = Part2Summary.classes(all);
-        int[] y = Part2Summary.indices(truth, classes);
+        List<String> classes = PredictionsCsv.classes(all);
+        int[] y = PredictionsCsv.indices(truth, classes);
         TestSetBootstrap bootstrap = new TestSetBootstrap(y.length, resamples, seed);
         Map<String, List<int[]>> predicted = new LinkedHashMap<>();
         Map<String, double[]> replicates = new LinkedHashMap<>();
         for (var e : byModel.entrySet()) {
-            List<int[]> p = e.getValue().stream().map(r -> Part2Summary.indices(r.predicted(), classes)).toList();
+            List<int[]> p = e.getValue().stream().map(r -> PredictionsCsv.indices(r.predicted(), classes)).toList();
             predicted.put(e.getKey(), p);
             replicates.put(e.getKey(), bootstrap.resampledMeanMacroF1(y, p, classes.size()));
         }
@@ -111,12 +106,12 @@ public final class TestSetIntervals {
      */
     public static String best(Map<String, List<PredictionsCsv.Run>> byModel) {
         if (byModel.isEmpty()) throw new IllegalArgumentException("no models to choose the best from");
-        List<String> classes = Part2Summary.classes(byModel.values().stream().flatMap(List::stream).toList());
+        List<String> classes = PredictionsCsv.classes(byModel.values().stream().flatMap(List::stream).toList());
         String best = null;
         double top = Double.NEGATIVE_INFINITY;
         for (var e : byModel.entrySet()) {
-            double f = e.getValue().stream().mapToDouble(r -> ClassificationMetrics.macroF1(Part2Summary.indices(r.truth(), classes),
-                    Part2Summary.indices(r.predicted(), classes), classes.size())).average().orElse(Double.NaN);
+            double f = e.getValue().stream().mapToDouble(r -> ClassificationMetrics.macroF1(PredictionsCsv.indices(r.truth(), classes),
+                    PredictionsCsv.indices(r.predicted(), classes), classes.size())).average().orElse(Double.NaN);
             if (f > top) {
                 top = f;
                 best = e.getKey();
@@ -141,35 +136,6 @@ public final class TestSetIntervals {
         byModel.put(model, runs);
         byModel.put(reference, referenceRuns);
         return of(byModel, reference, RESAMPLES, LEVEL, seed);
-    }
-
-    /** The rows as a table (percent); the differences are to the reference the rows were made with. */
-    public static Table table(String title, List<Row> rows) {
-        String lvl = Math.round(100 * LEVEL) + "%";
-        return Table.create(title,
-                StringColumn.create("model", rows.stream().map(Row::model)),
-                IntColumn.create("runs", rows.stream().mapToInt(Row::runs).toArray()),
-                DoubleColumn.create("macro-F1", rows.stream().mapToDouble(r -> 100 * r.macroF1().estimate())),
-                DoubleColumn.create(lvl + " low", rows.stream().mapToDouble(r -> 100 * r.macroF1().lower())),
-                DoubleColumn.create(lvl + " high", rows.stream().mapToDouble(r -> 100 * r.macroF1().upper())),
-                DoubleColumn.create("difference", rows.stream().mapToDouble(r -> 100 * r.difference().estimate())),
-                DoubleColumn.create("difference " + lvl + " low", rows.stream().mapToDouble(r -> 100 * r.difference().lower())),
-                DoubleColumn.create("difference " + lvl + " high", rows.stream().mapToDouble(r -> 100 * r.difference().upper())),
-                DoubleColumn.create("reference higher (% of resamples)", rows.stream().mapToDouble(r -> 100 * r.higherShare())));
-    }
-
-    /** Each model's interval as a horizontal bar through its estimate, the first model at the top. */
-    public static XYChart chart(String title, List<Row> rows) {
-        List<String> names = rows.stream().map(Row::model).toList();
-        List<double[]> xs = new ArrayList<>();
-        List<double[]> ys = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            TestSetBootstrap.Interval v = rows.get(i).macroF1();
-            xs.add(new double[] {100 * v.lower(), 100 * v.estimate(), 100 * v.upper()});
-            double at = rows.size() - i;
-            ys.add(new double[] {at, at, at});
-        }
-        return Charts.intervals(title, "test macro-F1 (%), " + Math.round(100 * LEVEL) + "% bootstrap interval", names, xs, ys);
     }
 
     /** The share of values strictly below {@code value}. */

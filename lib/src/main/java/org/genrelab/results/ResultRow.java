@@ -1,4 +1,7 @@
-package org.genrelab.report;
+package org.genrelab.results;
+
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 
 /**
  * One tidy result: a (experiment, model, metric) value with its spread and provenance — a row of
@@ -20,18 +23,16 @@ public record ResultRow(String experiment, String model, String metric, double v
     /** Columns of the tidy CSV, in order. */
     public static final String HEADER = "experiment,model,metric,value,std,runs,seconds,device,dataset";
 
+    /** The experiment of Part 2's study rows, whichever notebook writes them: the report gathers them across notebooks. */
+    public static final String PART2_EXPERIMENT = "part2";
+
     /** Metric name of the accuracy on the validation split of the model that was tested: how models are compared without the test split. */
     public static final String VAL_ACCURACY = "val_accuracy";
 
     /** Mean and population std of {@code values} as one row. */
     public static ResultRow of(String experiment, String model, String metric, double[] values, double seconds,
                                String device, String dataset) {
-        double mean = 0;
-        for (double v : values) mean += v;
-        mean /= values.length;
-        double var = 0;
-        for (double v : values) var += (v - mean) * (v - mean);
-        return new ResultRow(experiment, model, metric, mean, Math.sqrt(var / values.length), values.length, seconds,
-                device, dataset);
+        return new ResultRow(experiment, model, metric, Mean.of(values).getAsDouble(),
+                StandardDeviation.of(values).setBiased(true).getAsDouble(), values.length, seconds, device, dataset);
     }
 }
