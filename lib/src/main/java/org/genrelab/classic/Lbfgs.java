@@ -13,9 +13,8 @@ package org.genrelab.classic;
  * evaluations on the Part 1 logistic regression (about 180 against 93), and stops on a different test.
  * Moré &amp; Thuente, "Line search algorithms with guaranteed sufficient decrease", ACM TOMS 20 (1994).
  *
- * <p>Every loop over the n variables is a small method of its own. With them written inline, C2 compiled
- * {@code minimize} whole, line search inlined, once its loops had run long: 0.2 s of compiler time on
- * one of the two cores during the first fits of the Part 1 logistic regression (a fit takes about 0.1 s).
+ * <p>Every loop over the n variables is a small method of its own, so that the JIT compiles each early and
+ * alone rather than {@code minimize} whole, line search inlined, during a process's first fits.
  */
 public final class Lbfgs {
 

@@ -157,10 +157,8 @@ public final class MultinomialLogistic {
      * result does not depend on the number of threads.
      *
      * <p>Plain loops, not the Vector API: the JIT vectorises the scores' and the gradient's loops and compiles them
-     * within the first evaluations, where Vector API code runs boxed until C2 has compiled it. Measured on
-     * the Part 1 benchmark's matrices (1 496 × 256, 93 evaluations) on an AMD EPYC: a first fit in a fresh JVM
-     * took 0.21–0.32 s with these loops against 0.79–0.92 s with a Vector API block, and warm fits took the
-     * same (0.11–0.16 s).
+     * within the first evaluations, where Vector API code runs boxed until C2 has compiled it; a first fit takes
+     * about a third of the time it takes with a Vector API block, warm fits the same.
      */
     static final class Objective implements Lbfgs.Objective, AutoCloseable {
         private final double[][] x;
@@ -290,11 +288,9 @@ public final class MultinomialLogistic {
          * The weight sums of four classes (weights at offsets o, o + step, o + 2·step, o + 3·step) for every row of a
          * block, a feature at a time: d[r] += w_f·x[r][f] in feature order, so each row's sum is the one
          * {@link #scores} takes (tested to the bit), in a loop over rows with independent lanes, which the JIT
-         * vectorises (a dot product's own loop it would not: it keeps the sum's order). Over notebook 02's 15 fits
-         * ({@code bench classic}'s Java side with 15 fits, four alternating pairs on the AMD EPYC): fastest fit
-         * 0.044–0.047 s against 0.053–0.054 with the scores taken row by row, total 1.01–1.12 s against 1.09–1.22.
-         * {@code SvcTrainer.dots4} is the same loop over other arrays; one method shared by both made SVC's fits
-         * slower (fastest of 15: 0.056–0.058 s against 0.049–0.054), so each keeps its own.
+         * vectorises (a dot product's own loop it would not: it keeps the sum's order); faster than the scores taken
+         * row by row. {@code SvcTrainer.dots4} is the same loop over other arrays; one method shared by both made
+         * SVC's fits slower, so each keeps its own.
          */
         private static void scores4(double[] w, int o, int step, double[][] columns, double[] d0, double[] d1, double[] d2,
                 double[] d3) {

@@ -12,14 +12,11 @@ import java.util.function.IntConsumer;
  * ran an index. Between loops each helper spins for up to {@link #SPIN_NANOS} before it parks.
  *
  * <p>Written here because a {@link java.util.concurrent.ForkJoinPool} parks its workers within microseconds
- * of running out of work, and waking one costs about as much as the loop. Between two evaluations of the
- * logistic objective L-BFGS computes its next step (about 50 µs), by when the pool's workers had parked:
- * on the Part 1 benchmark's matrices (AMD EPYC, 2 cores) the median evaluation in a fit on two threads took
- * 1.1 ms, as on one thread, against 0.6 ms back to back. With this team the fastest of three fits took
- * 0.055–0.064 s, against 0.085–0.120 s with the pool (five runs each of {@code bench classic}'s Java side).
- * Spinning before parking is what a BLAS's threads do (OpenBLAS; OpenMP's default wait policy). 200 µs
- * covers the gap with room to spare; a helper spinning longer took the second core from the JIT's compiler
- * threads during a fresh JVM's first fit.
+ * of running out of work, and waking one costs about as much as the loop: between two evaluations of the
+ * logistic objective L-BFGS computes its next step (about 50 µs), by when the pool's workers have parked, and
+ * two threads then run no faster than one. Spinning before parking is what a BLAS's threads do (OpenBLAS;
+ * OpenMP's default wait policy). 200 µs covers the gap; a longer spin takes the second core from the JIT's
+ * compiler threads during a process's first fit. Figures: lib/README.md, "Speed".
  */
 final class SpinningTeam implements AutoCloseable {
 

@@ -19,12 +19,8 @@ import ai.djl.util.PairList;
  * WEIGHT, bias (O) of type BIAS), so the same seed draws the same initial weights.
  *
  * <p>Written here because DJL 0.36's {@code Conv1d} on PyTorch 2.7.1's CPU engine returns NaN now and then
- * on finite input when the input channels are not a multiple of oneDNN's block (16 with AVX-512): the study's
- * CNN takes 31. Measured on an AVX-512 machine (AMD EPYC, Zen 5) with a 300 × 31 × 128 batch of Gaussian
- * values and 16 forward passes per JVM: NaN in 3 of 12 fresh JVMs, none with 16 or 32 input channels (6 JVMs
- * each) or with oneDNN held to AVX2 ({@code ONEDNN_MAX_CPU_ISA=AVX2}, 8 JVMs); the CNN's training loss was NaN
- * from its first epoch for some seeds, so runs of the same seed differed. The matrix product here does not go
- * through oneDNN (no oneDNN primitive runs in the CNN's training with it).
+ * on finite input when the input channels are not a multiple of oneDNN's block (16 with AVX-512), and the
+ * study's CNN takes 31 (lib/README.md, "Known traps"). The matrix product here does not go through oneDNN.
  */
 public final class UnfoldedConv1d extends AbstractBlock {
 

@@ -72,12 +72,10 @@ final class VectorDecimate {
 
     /*
      * The passes are methods of their own, called thousands of times per clip, so that C2 compiles them as
-     * methods once their profile is complete. As loops inside interior(), called a few times per clip, they
-     * ran on an on-stack-replacement compile made early in the first call, and in about one JVM in four that
-     * compile left the float32 conversions out of line (AbstractVector.convert0, boxed): the 518 features
-     * then took 3× as long for the JVM's whole life. The add-and-round step is written out in them, not a method:
-     * a method that takes and returns vectors boxes them wherever C2 does not inline it, and in about one fresh
-     * JVM in seven (2026-11-28, AMD EPYC) the decimation then ran 4–5× slower for the JVM's whole life.
+     * methods once their profile is complete, not inside an early on-stack-replacement compile of interior()
+     * that may leave the float32 conversions out of line, boxed. The add-and-round step is written out in them,
+     * not a method: a method that takes and returns vectors boxes them wherever C2 does not inline it
+     * (lib/README.md, "Known traps").
      */
 
     /** Outputs y[t, t + 8·LANES). */
