@@ -1,6 +1,8 @@
 package org.genrelab.deep;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of one training: per-epoch curves (plain lists, one entry per epoch trained), the
@@ -30,16 +32,16 @@ public record TrainingRun(List<Double> trainLoss, List<Double> trainAccuracy, Li
     }
 
     /** Train and validation loss per epoch, named for a chart. */
-    public java.util.Map<String, List<Double>> lossCurves() {
-        java.util.Map<String, List<Double>> m = new java.util.LinkedHashMap<>();
+    public Map<String, List<Double>> lossCurves() {
+        Map<String, List<Double>> m = new LinkedHashMap<>();
         m.put("train loss", trainLoss);
         m.put("validation loss", valLoss);
         return m;
     }
 
     /** Train and validation accuracy per epoch, named for a chart. */
-    public java.util.Map<String, List<Double>> accuracyCurves() {
-        java.util.Map<String, List<Double>> m = new java.util.LinkedHashMap<>();
+    public Map<String, List<Double>> accuracyCurves() {
+        Map<String, List<Double>> m = new LinkedHashMap<>();
         m.put("train accuracy", trainAccuracy);
         m.put("validation accuracy", valAccuracy);
         return m;

@@ -3,7 +3,7 @@ package org.genrelab.dsp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
+import java.util.Locale;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -307,7 +307,7 @@ public final class ConstantQ {
         }
         double lowest = lowestSampleRate(fmin, nBins, binsPerOctave, tuning);
         if (sr < lowest) { // librosa: freq[-1] * (1 + 0.5 * window_bandwidth(window) / Q) > sr / 2.0
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Filter pass-band lies beyond Nyquist: the top filter reaches %.1f Hz, above half the sample rate"
                             + " (%.1f Hz); these bins need a rate of at least %.1f Hz", lowest / 2, sr / 2, lowest));
         }

@@ -1,5 +1,6 @@
 package org.genrelab.dsp;
 
+import java.util.Arrays;
 import org.jtransforms.dct.DoubleDCT_1D;
 
 /**
@@ -43,7 +44,7 @@ public final class Dct {
      */
     public static double[][] basis(int nFilters, int nInput) {
         double[][] b = new double[nFilters][nInput];
-        java.util.Arrays.fill(b[0], 1.0 / Math.sqrt(nInput));
+        Arrays.fill(b[0], 1.0 / Math.sqrt(nInput));
         double scale = Math.sqrt(2.0 / nInput);
         for (int k = 1; k < nFilters; k++) {
             for (int j = 0; j < nInput; j++) {

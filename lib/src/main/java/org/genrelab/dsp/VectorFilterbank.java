@@ -1,5 +1,6 @@
 package org.genrelab.dsp;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -53,7 +54,7 @@ public final class VectorFilterbank {
             int t;
             // Each tile is a method call, thousands per clip, so that C2 compiles it as a method (see VectorDecimate)
             int tiles = nFrames / (2 * L) * (2 * L);
-            for (double[] row : out) java.util.Arrays.fill(row, 0, tiles, 0.0); // the sums start at 0 and are read back per block
+            for (double[] row : out) Arrays.fill(row, 0, tiles, 0.0); // the sums start at 0 and are read back per block
             for (int k0 = 0; k0 < s.length; k0 += K_BLOCK) {
                 int k1 = Math.min(s.length, k0 + K_BLOCK);
                 for (t = 0; t < tiles; t += 2 * L) {

@@ -1,5 +1,6 @@
 package org.genrelab.dsp;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -36,7 +37,7 @@ final class VectorMedianFilter {
     static void filterInterleaved(double[] in, double[] out, int n, int size) {
         int half = size / 2;
         double[] w = new double[size * LANES]; // w[r·LANES + l]: lane l's r-th smallest
-        java.util.Arrays.fill(w, Double.POSITIVE_INFINITY);
+        Arrays.fill(w, Double.POSITIVE_INFINITY);
         DoubleVector inf = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         for (int k = -half; k <= half; k++) { // fill: each value replaces one of the +∞ placeholders
             step(w, size, inf, DoubleVector.fromArray(D, in, MedianFilter.reflect(k, n) * LANES));

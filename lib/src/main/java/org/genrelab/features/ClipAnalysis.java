@@ -2,6 +2,7 @@ package org.genrelab.features;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.genrelab.audio.AudioDecoder;
 import org.genrelab.audio.DecodedAudio;
 import org.genrelab.dsp.PowerToDb;
@@ -23,7 +24,7 @@ public record ClipAnalysis(Path file, float[] y, int sr, double[][] logMelDb, do
     }
 
     /** The first of {@code files} with usable audio (a dataset may hold defective files), analysed. */
-    public static ClipAnalysis firstUsable(java.util.List<Path> files) throws IOException {
+    public static ClipAnalysis firstUsable(List<Path> files) throws IOException {
         for (Path f : files) {
             DecodedAudio d = AudioDecoder.decodeMono(f);
             if (d.ok()) return of(f, d.samples(), d.sampleRate());

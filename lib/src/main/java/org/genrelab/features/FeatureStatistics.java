@@ -1,7 +1,7 @@
 package org.genrelab.features;
 
+import java.util.Arrays;
 import java.util.List;
-
 import org.apache.commons.statistics.descriptive.Max;
 import org.apache.commons.statistics.descriptive.Median;
 import org.apache.commons.statistics.descriptive.Min;
@@ -88,7 +88,7 @@ public final class FeatureStatistics {
             for (int i = 0; i < n; i++) xd[i] = x[i];
             // np.median of float32: the mean of the two middle values, computed in float32
             double[] sorted = xd.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             out[MEDIAN][r] = n % 2 == 1 ? (float) sorted[n / 2]
                     : ((float) sorted[n / 2 - 1] + (float) sorted[n / 2]) / 2f;
             out[MIN][r] = (float) Min.of(xd).getAsDouble();

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -169,7 +169,7 @@ public final class FmaFeatureCsv {
                 for (int i = 1; i <= n; i++) cols.add(new Column(feature, st, number(i)));
             }
         });
-        cols.sort(java.util.Comparator.comparing(Column::feature).thenComparing(Column::statistics).thenComparing(Column::number));
+        cols.sort(Comparator.comparing(Column::feature).thenComparing(Column::statistics).thenComparing(Column::number));
         return cols;
     }
 

@@ -3,6 +3,7 @@ package org.genrelab.features;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.genrelab.audio.AudioDecoder;
 import org.genrelab.audio.DecodeOutcome;
@@ -40,7 +41,7 @@ public final class FmaFeatures implements TrackFeatureFunction {
     public float[] compute(Path audio) throws Exception {
         DecodedAudio d = AudioDecoder.decodeMono(audio);
         if (d.outcome() != DecodeOutcome.OK && d.outcome() != DecodeOutcome.TRUNCATED && d.outcome() != DecodeOutcome.SILENT) {
-            throw new TrackFailedException(d.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + d.reason());
+            throw new TrackFailedException(d.outcome().name().toLowerCase(Locale.ROOT) + ": " + d.reason());
         }
         try {
             return compute(d.samples(), d.sampleRate());

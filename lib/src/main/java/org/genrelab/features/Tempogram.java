@@ -1,5 +1,6 @@
 package org.genrelab.features;
 
+import java.util.Arrays;
 import org.genrelab.dsp.Windows;
 import org.jtransforms.fft.DoubleFFT_1D;
 
@@ -34,7 +35,7 @@ public final class Tempogram {
         double[] buf = new double[fftSize];
         double[][] tg = new double[winLength][n];
         for (int t = 0; t < n; t++) {
-            java.util.Arrays.fill(buf, 0.0);
+            Arrays.fill(buf, 0.0);
             for (int i = 0; i < winLength; i++) buf[i] = padded[t + i] * window[i];
             autocorrelateInPlace(fft, buf);
             double max = 0;

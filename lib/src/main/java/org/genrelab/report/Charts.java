@@ -2,13 +2,21 @@ package org.genrelab.report;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
@@ -48,9 +56,9 @@ public final class Charts {
         c.getStyler().setXAxisLabelRotation(30);
         List<String> cats = table.stringColumn(categoryColumn).asList();
         for (int i = 0; i < seriesColumns.length; i++) {
-            List<Double> values = java.util.Arrays.stream(table.numberColumn(seriesColumns[i]).asDoubleArray()).boxed().toList();
+            List<Double> values = Arrays.stream(table.numberColumn(seriesColumns[i]).asDoubleArray()).boxed().toList();
             if (i == 0 && stdColumn != null) {
-                List<Double> std = java.util.Arrays.stream(table.numberColumn(stdColumn).asDoubleArray())
+                List<Double> std = Arrays.stream(table.numberColumn(stdColumn).asDoubleArray())
                         .map(v -> Double.isNaN(v) ? 0 : v).boxed().toList();
                 c.addSeries(seriesColumns[i] + " (± std)", cats, values, std);
             } else {
@@ -70,19 +78,19 @@ public final class Charts {
         style(c.getStyler());
         c.getStyler().setDecimalPattern("#.###");
         c.getStyler().setLegendVisible(names.size() > 1);
-        for (int i = 0; i < names.size(); i++) c.addSeries(names.get(i), xs.get(i), ys.get(i)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        for (int i = 0; i < names.size(); i++) c.addSeries(names.get(i), xs.get(i), ys.get(i)).setMarker(SeriesMarkers.NONE);
         return c;
     }
 
     /** Per-epoch curves (epoch 1, 2, ...), one series per name, e.g. train and validation loss. */
-    public static XYChart curves(String title, String yTitle, java.util.Map<String, List<Double>> series) {
+    public static XYChart curves(String title, String yTitle, Map<String, List<Double>> series) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
         style(c.getStyler());
         series.forEach((name, ys) -> {
             double[] x = new double[ys.size()];
             for (int i = 0; i < x.length; i++) x[i] = i + 1;
             c.addSeries(name, x, ys.stream().mapToDouble(Double::doubleValue).toArray())
-                    .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                    .setMarker(SeriesMarkers.NONE);
         });
         return c;
     }
@@ -111,7 +119,7 @@ public final class Charts {
     public static XYChart scatter(String title, String xTitle, String yTitle, double[] x, double[] y) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(c.getStyler());
-        c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setLegendVisible(false);
         c.addSeries("points", x, y);
         return c;
@@ -133,11 +141,11 @@ public final class Charts {
         c.getStyler().setXAxisTicksVisible(false);
         c.getStyler().setYAxisTicksVisible(rows <= 24);
         c.getStyler().setRangeColors(new Color[] {new Color(13, 8, 135), new Color(204, 71, 120), new Color(240, 249, 33)});
-        List<Integer> xs = new java.util.ArrayList<>();
-        List<Integer> ys = new java.util.ArrayList<>();
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
         for (int j = 0; j < cols; j++) xs.add(j * frames / cols);
         for (int i = 0; i < rows; i++) ys.add(i);
-        List<Number[]> cells = new java.util.ArrayList<>();
+        List<Number[]> cells = new ArrayList<>();
         for (int j = 0; j < cols; j++) {
             int a = j * frames / cols;
             int b = Math.max(a + 1, (j + 1) * frames / cols);
@@ -165,7 +173,7 @@ public final class Charts {
         c.getStyler().setShowValue(true);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(8, 48, 107)});
-        List<Number[]> cells = new java.util.ArrayList<>();
+        List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < counts.length; t++) {
             for (int p = 0; p < counts.length; p++) cells.add(new Number[] {p, t, counts[t][p]});
         }
@@ -177,20 +185,20 @@ public final class Charts {
      * {@code body} under its title: centred on the image's width, wrapped at spaces onto as many lines as it needs
      * ({@link #titleLines}), on white.
      */
-    public static java.awt.image.BufferedImage withTitle(java.awt.image.BufferedImage body, String title, Font font) {
-        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D pg = probe.createGraphics();
-        java.awt.FontMetrics fm = pg.getFontMetrics(font);
+    public static BufferedImage withTitle(BufferedImage body, String title, Font font) {
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        FontMetrics fm = pg.getFontMetrics(font);
         pg.dispose();
         List<String> lines = titleLines(title, fm, body.getWidth() - 2 * TITLE_MARGIN);
         int lineHeight = fm.getHeight();
         int band = TITLE_MARGIN + lines.size() * lineHeight;
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(body.getWidth(), band + body.getHeight(),
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
+        BufferedImage out = new BufferedImage(body.getWidth(), band + body.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(font);
         g.setColor(Color.BLACK);
         for (int i = 0; i < lines.size(); i++) {
@@ -206,8 +214,8 @@ public final class Charts {
     static final int TITLE_MARGIN = 10;
 
     /** The title's words in lines no wider than {@code width} (a single word wider than that keeps a line to itself). */
-    static List<String> titleLines(String title, java.awt.FontMetrics fm, int width) {
-        List<String> lines = new java.util.ArrayList<>();
+    static List<String> titleLines(String title, FontMetrics fm, int width) {
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : title.strip().split("\\s+")) {
             String candidate = line.isEmpty() ? word : line + " " + word;

@@ -1,17 +1,23 @@
 package org.genrelab.report;
 
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.genrelab.audio.AudioDecoder;
 import org.genrelab.audio.DecodedAudio;
 import org.genrelab.audio.Mp3Encoder;
+import org.genrelab.data.AudioCollection;
 import org.genrelab.data.CorpusManifest;
 import org.genrelab.data.FmaTrack;
 import org.genrelab.data.FmaTracks;
@@ -82,13 +88,13 @@ public final class CorpusView {
 
     /** The first {@code perGenre} complete tracks of each genre, by genre, in id order. */
     public static Map<String, List<FmaTrack>> examples(FmaTracks tracks, CorpusManifest manifest, int perGenre) {
-        java.util.Set<Long> ok = new java.util.HashSet<>();
+        Set<Long> ok = new HashSet<>();
         if (manifest != null) {
             manifest.entries().stream().filter(e -> e.condition() == CorpusManifest.Condition.OK).forEach(e -> ok.add(e.trackId()));
         }
         Map<String, List<FmaTrack>> out = new TreeMap<>();
         tracks.byId().values().stream().filter(t -> t.genreTop() != null && (manifest == null || ok.contains(t.trackId())))
-                .sorted(java.util.Comparator.comparingLong(FmaTrack::trackId))
+                .sorted(Comparator.comparingLong(FmaTrack::trackId))
                 .forEach(t -> {
                     List<FmaTrack> l = out.computeIfAbsent(t.genreTop(), g -> new ArrayList<>());
                     if (l.size() < perGenre) l.add(t);
@@ -100,12 +106,12 @@ public final class CorpusView {
     public static HeatMapChart melSpectrogram(String title, Path audio, double seconds) throws IOException {
         DecodedAudio a = AudioDecoder.decodeMono(audio);
         if (!a.ok()) throw new IOException(audio + ": " + a.reason());
-        float[] y = java.util.Arrays.copyOf(a.samples(), (int) Math.min(a.samples().length, seconds * a.sampleRate()));
+        float[] y = Arrays.copyOf(a.samples(), (int) Math.min(a.samples().length, seconds * a.sampleRate()));
         double[][] mag = Stft.magnitude(y);
         for (double[] row : mag) for (int i = 0; i < row.length; i++) row[i] *= row[i];
         double[][] db = PowerToDb.powerToDb(MelSpectrogram.melspectrogram(mag, a.sampleRate()));
         HeatMapChart c = Charts.heatmap(title, "mel band", db, 200);
-        c.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
+        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         return c;
     }
 
@@ -135,7 +141,7 @@ public final class CorpusView {
         StringBuilder sb = new StringBuilder("<div>");
         Map<String, Path> first = new LinkedHashMap<>();
         examples.forEach((g, l) -> {
-            if (!l.isEmpty()) first.put(g, org.genrelab.data.AudioCollection.fmaPath(audioRoot, l.get(0).trackId()));
+            if (!l.isEmpty()) first.put(g, AudioCollection.fmaPath(audioRoot, l.get(0).trackId()));
         });
         for (var e : first.entrySet()) {
             sb.append(audioPlayer(e.getKey() + " (" + e.getValue().getFileName() + ")", e.getValue(), seconds, kbps));

@@ -1,14 +1,17 @@
 package org.genrelab.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.genrelab.data.Split;
 import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.results.ResultRow;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import org.genrelab.results.ResultRow;
 
 /** Tables that describe a loaded dataset: usable tracks per genre and split, frame counts, exclusions. */
 public final class DatasetTables {
@@ -41,8 +44,8 @@ public final class DatasetTables {
     }
 
     /** The usable-track counts as tidy result rows (metric {@code usable_<split>}, plus {@code excluded}). */
-    public static java.util.List<ResultRow> resultRows(StudyEmbeddings emb, String dataset) {
-        java.util.List<ResultRow> rows = new java.util.ArrayList<>();
+    public static List<ResultRow> resultRows(StudyEmbeddings emb, String dataset) {
+        List<ResultRow> rows = new ArrayList<>();
         for (Split sp : Split.values()) {
             rows.add(new ResultRow("dataset", "study-embeddings", "usable_" + sp.fmaName(), emb.split(sp).size(), 0, 1,
                     Double.NaN, "-", dataset));
@@ -69,17 +72,17 @@ public final class DatasetTables {
     }
 
     /** How often each value occurs, one row per distinct value (sorted, numerically when all are integers). */
-    public static Table counts(String title, String column, java.util.List<String> values) {
+    public static Table counts(String title, String column, List<String> values) {
         boolean numeric = values.stream().allMatch(v -> v.matches("-?\\d+"));
-        Map<String, Integer> m = new TreeMap<>(numeric ? java.util.Comparator.comparingLong(Long::parseLong)
-                : java.util.Comparator.<String>naturalOrder());
+        Map<String, Integer> m = new TreeMap<>(numeric ? Comparator.comparingLong(Long::parseLong)
+                : Comparator.<String>naturalOrder());
         for (String v : values) m.merge(v, 1, Integer::sum);
         return Table.create(title, StringColumn.create(column, m.keySet()),
                 IntColumn.create("tracks", m.values().stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** Items that failed, with their reasons. */
-    public static Table failures(String title, java.util.List<String> ids, java.util.List<String> reasons) {
+    public static Table failures(String title, List<String> ids, List<String> reasons) {
         if (ids.size() != reasons.size()) throw new IllegalArgumentException(ids.size() + " ids but " + reasons.size() + " reasons");
         return Table.create(title, StringColumn.create("id", ids), StringColumn.create("reason", reasons));
     }

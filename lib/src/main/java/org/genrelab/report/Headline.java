@@ -1,9 +1,12 @@
 package org.genrelab.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +87,8 @@ public final class Headline {
                 String file = "headline-" + part.name().toLowerCase(Locale.ROOT) + ".png";
                 Path tmp = charts.resolve(file + ".tmp");
                 ImageIO.write(Show.image(chart), "png", tmp.toFile());
-                Files.move(tmp, charts.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, charts.resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 sb.append("<p><img src=\"charts/").append(file).append("\" alt=\"").append(HtmlTables.escape(chart.getTitle()))
                   .append("\" style=\"max-width:100%\"></p>");
             }
@@ -112,7 +115,7 @@ public final class Headline {
         if (lower > 0) s.append(String.format(Locale.ROOT, "; %d above it (GenreLab lower)", lower));
         s.append('.');
         lines.stream().filter(l -> l.entry().beyondStudy() && l.reference() != null)
-                .max(java.util.Comparator.comparingDouble(l -> l.reference().macroF1()))
+                .max(Comparator.comparingDouble(l -> l.reference().macroF1()))
                 .ifPresent(best -> {
                     double studyBest = study.stream().mapToDouble(l -> l.entry().study()).max().orElse(Double.NaN);
                     s.append(String.format(Locale.ROOT, " Beyond the study, %s reaches %.2f (the study's best: %.2f).",
@@ -199,13 +202,13 @@ public final class Headline {
             var s = c.addSeries("the study's figure", studyX, studyY);
             s.setMarker(SeriesMarkers.CROSS);
             s.setLineStyle(SeriesLines.NONE);
-            s.setMarkerColor(java.awt.Color.BLACK);
+            s.setMarkerColor(Color.BLACK);
         }
         if (!runX.isEmpty()) {
             var s = c.addSeries("this run", runX, runY);
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setLineStyle(SeriesLines.NONE);
-            s.setMarkerColor(java.awt.Color.GRAY);
+            s.setMarkerColor(Color.GRAY);
         }
         return c;
     }

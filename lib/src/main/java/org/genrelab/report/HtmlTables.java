@@ -1,5 +1,7 @@
 package org.genrelab.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -53,7 +55,7 @@ public final class HtmlTables {
         if (Double.isNaN(d)) return "";
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.format(Locale.ROOT, "%.0f", d);
         if (Math.abs(d) >= 1 || Double.isInfinite(d)) return String.format(Locale.ROOT, "%.2f", d);
-        return new java.math.BigDecimal(d).round(new java.math.MathContext(3)).toPlainString();
+        return new BigDecimal(d).round(new MathContext(3)).toPlainString();
     }
 
     static String escape(String s) {

@@ -1,15 +1,19 @@
 package org.genrelab.report;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -58,7 +62,7 @@ public final class NotebookRunner {
      * Whether a notebook reads the data folder: it calls {@code params.requireData()} or {@code params.part2Data()},
      * which name what is missing.
      */
-    public static boolean readsDataFolder(Path notebook) throws java.io.IOException {
+    public static boolean readsDataFolder(Path notebook) throws IOException {
         String text = Files.readString(notebook);
         return text.contains("requireData()") || text.contains("part2Data()");
     }
@@ -71,7 +75,7 @@ public final class NotebookRunner {
     }
 
     /** Runs the notebooks in order, stopping at the first failure; returns the outcomes so far. */
-    public List<Outcome> runAll(List<Path> notebooks, java.util.function.Consumer<Outcome> onEach) throws IOException, InterruptedException {
+    public List<Outcome> runAll(List<Path> notebooks, Consumer<Outcome> onEach) throws IOException, InterruptedException {
         List<Outcome> out = new ArrayList<>();
         for (Path nb : notebooks) {
             Outcome o = run(nb);
@@ -134,7 +138,7 @@ public final class NotebookRunner {
     static List<String> errorOutputs(Path executedNotebook) throws IOException {
         List<String> out = new ArrayList<>();
         try {
-            var cells = com.google.gson.JsonParser.parseString(Files.readString(executedNotebook, StandardCharsets.UTF_8))
+            var cells = JsonParser.parseString(Files.readString(executedNotebook, StandardCharsets.UTF_8))
                     .getAsJsonObject().getAsJsonArray("cells");
             for (int i = 0; cells != null && i < cells.size(); i++) {
                 var outputs = cells.get(i).getAsJsonObject().getAsJsonArray("outputs");
@@ -221,7 +225,7 @@ public final class NotebookRunner {
             s = log.substring(i);
         } else {
             String kernel = log.lines().filter(l -> l.contains("Exception in thread") || l.contains("genrelab-kernel:")
-                    || l.contains("SEVERE")).collect(java.util.stream.Collectors.joining("\n"));
+                    || l.contains("SEVERE")).collect(Collectors.joining("\n"));
             s = (kernel.isEmpty() ? "" : "kernel:\n" + kernel + "\n...\n") + tail(log, 25);
         }
         return s.replaceAll("\u001B\\[[;\\d]*m", "").strip();
@@ -229,6 +233,6 @@ public final class NotebookRunner {
 
     private static String tail(String s, int lines) {
         String[] l = s.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(l, Math.max(0, l.length - lines), l.length));
+        return String.join("\n", Arrays.copyOfRange(l, Math.max(0, l.length - lines), l.length));
     }
 }

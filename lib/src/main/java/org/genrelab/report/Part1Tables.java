@@ -1,15 +1,15 @@
 package org.genrelab.report;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 import org.genrelab.classic.ModelTrainer;
 import org.genrelab.classic.StudyProtocol;
 import org.genrelab.features.FmaFeatureCsv;
-import org.apache.commons.statistics.descriptive.Mean;
-import org.apache.commons.statistics.descriptive.StandardDeviation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -74,7 +74,7 @@ public final class Part1Tables {
         double[] f = o.perClassF1(model);
         return Table.create("Per-genre F1 of " + model,
                 StringColumn.create("genre", o.classes()),
-                DoubleColumn.create("F1", java.util.Arrays.stream(f).map(v -> 100 * v)));
+                DoubleColumn.create("F1", Arrays.stream(f).map(v -> 100 * v)));
     }
 
     /** The {@code n} most important columns of a model (normalised importances, largest first); empty if it has none. */

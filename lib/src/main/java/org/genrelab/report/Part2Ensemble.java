@@ -5,19 +5,21 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.eval.ProbabilityEnsemble;
+import org.genrelab.results.PredictionsCsv;
+import org.genrelab.results.ResultRow;
+import org.genrelab.results.ResultsCsv;
+import org.genrelab.results.RunParameters;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import org.genrelab.results.ResultRow;
-import org.genrelab.results.PredictionsCsv;
-import org.genrelab.results.ResultsCsv;
-import org.genrelab.results.RunParameters;
 
 /**
  * Beyond the study: the Part 2 model families voting together. Of each family (logistic regression, LSTM,
@@ -107,7 +109,7 @@ public final class Part2Ensemble {
                 if (r.metric().equals(ResultRow.VAL_ACCURACY)) val.put(r.model(), r);
                 if (r.metric().equals("macro_f1")) f1.put(r.model(), r);
             }
-            Map<String, List<double[][]>> byModel = new java.util.LinkedHashMap<>();
+            Map<String, List<double[][]>> byModel = new LinkedHashMap<>();
             for (PredictionsCsv.Run r : PredictionsCsv.read(predictions)) {
                 if (!r.hasProbabilities() || !val.containsKey(r.model())) continue;
                 if (classes == null) {
@@ -130,8 +132,8 @@ public final class Part2Ensemble {
             throw new IllegalStateException("no model of " + notebooks + " saved test probabilities and a validation accuracy:"
                     + " run those notebooks first");
         }
-        java.util.LinkedHashSet<String> devices = new java.util.LinkedHashSet<>();
-        java.util.LinkedHashSet<String> datasets = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> devices = new LinkedHashSet<>();
+        LinkedHashSet<String> datasets = new LinkedHashSet<>();
         ProbabilityEnsemble.bestPerGroup(candidates, m -> family(m.model(), families)).forEach(m -> {
             devices.add(deviceOf.get(m.model()));
             datasets.add(datasetOf.get(m.model()));

@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
-import tech.tablesaw.api.Table;
+import org.genrelab.results.GitRevision;
+import org.genrelab.results.Machine;
 import org.genrelab.results.ResultRow;
 import org.genrelab.results.ResultsCsv;
 import org.genrelab.results.RunParameters;
-import org.genrelab.results.GitRevision;
-import org.genrelab.results.Machine;
 import org.genrelab.results.RunRecord;
+import tech.tablesaw.api.Table;
 
 /** Writes the report's {@code index.html}: the run (parameters, the code's commit, the machine), every notebook with its
  * status, run time and link, then every results table (one line per experiment and model, a column per metric; the CSV
@@ -62,7 +65,7 @@ public final class ReportIndex {
         params.asMap().forEach((k, v) -> sb.append("<tr><td>").append(HtmlTables.escape(k)).append("</td><td>")
                 .append(HtmlTables.escape(v)).append("</td></tr>"));
         if (progress.started() != null) {
-            sb.append("<tr><td>started</td><td>").append(progress.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+            sb.append("<tr><td>started</td><td>").append(progress.started().truncatedTo(ChronoUnit.SECONDS))
               .append("</td></tr>");
         }
         sb.append("<tr><td>code</td><td>").append(HtmlTables.escape(GitRevision.of(params.root()).toString()))
@@ -71,7 +74,7 @@ public final class ReportIndex {
         if (!progress.finished()) {
             sb.append("<p class=\"fail\">Run in progress (or stopped before it ended): ").append(outcomes.size())
               .append(" of ").append(progress.planned().size()).append(" notebooks done; this page was written ")
-              .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(".</p>");
+              .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(".</p>");
         }
         sb.append("<table><tr><th>notebook</th><th>status</th><th>run time</th></tr>");
         double total = 0;
@@ -158,13 +161,13 @@ public final class ReportIndex {
         }
         boolean older = olderThan(resultsCsv, r, started);
         return new Provenance(modeAndSeed(r.parameters()), older, "Written " + r.finished() + " by commit " + r.shortCommit()
-                + (older ? ", before this run started (" + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + (older ? ", before this run started (" + started.truncatedTo(ChronoUnit.SECONDS)
                         + "): this run did not write it" : "")
                 + (r.settings().isEmpty() ? "" : "; settings: " + r.settings()));
     }
 
     /** "quick mode, seed 42", with the seed count when the run set one, from a run record's parameters. */
-    static String modeAndSeed(java.util.Map<String, String> p) {
+    static String modeAndSeed(Map<String, String> p) {
         String quick = p.get("GENRELAB_QUICK");
         String mode = "1".equals(quick) ? "quick mode" : "0".equals(quick) ? "full mode" : "mode unknown";
         String seed = p.get("GENRELAB_SEED");
@@ -175,11 +178,11 @@ public final class ReportIndex {
     /** Whether a results file predates the run: by its record's finishing time, else by the file's time. */
     private static boolean olderThan(Path resultsCsv, RunRecord r, Instant started) {
         if (started == null) return false;
-        Instant since = started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // records keep whole seconds
+        Instant since = started.truncatedTo(ChronoUnit.SECONDS); // records keep whole seconds
         try {
             Instant written = r != null ? Instant.parse(r.finished()) : Files.getLastModifiedTime(resultsCsv).toInstant();
             return written.isBefore(since);
-        } catch (IOException | java.time.DateTimeException e) {
+        } catch (IOException | DateTimeException e) {
             return true; // cannot tell when it was written: do not claim it for this run
         }
     }

@@ -1,5 +1,8 @@
 package org.genrelab.report;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -52,10 +55,10 @@ public final class Show {
         int cellHeight = (int) Math.round((double) imgs.get(0).getHeight() * cellWidth / imgs.get(0).getWidth());
         int rows = (imgs.size() + columns - 1) / columns;
         BufferedImage out = new BufferedImage(columns * cellWidth, rows * cellHeight, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         for (int i = 0; i < imgs.size(); i++) {
             g.drawImage(imgs.get(i), (i % columns) * cellWidth, (i / columns) * cellHeight, cellWidth, cellHeight, null);
         }

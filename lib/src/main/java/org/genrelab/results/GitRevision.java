@@ -1,8 +1,15 @@
 package org.genrelab.results;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -38,7 +45,7 @@ public record GitRevision(String commit, boolean modified, String changes) {
         try (Repository repo = builder.setMustExist(true).build(); Git git = new Git(repo)) {
             ObjectId head = repo.resolve(Constants.HEAD);
             if (head == null) return new GitRevision(UNKNOWN, false);
-            org.eclipse.jgit.api.Status status = git.status().call();
+            Status status = git.status().call();
             if (!status.hasUncommittedChanges()) return new GitRevision(head.name(), false);
             return new GitRevision(head.name(), true, digest(repo.getWorkTree().toPath(), status));
         } catch (IOException | GitAPIException | RuntimeException e) {
@@ -47,24 +54,24 @@ public record GitRevision(String commit, boolean modified, String changes) {
     }
 
     /** Digest of the changed tracked files: their paths, and the contents of those still in the working tree. */
-    private static String digest(Path workTree, org.eclipse.jgit.api.Status status) throws IOException {
-        java.util.TreeSet<String> paths = new java.util.TreeSet<>();
+    private static String digest(Path workTree, Status status) throws IOException {
+        TreeSet<String> paths = new TreeSet<>();
         paths.addAll(status.getModified());
         paths.addAll(status.getChanged());
         paths.addAll(status.getAdded());
         paths.addAll(status.getRemoved());
         paths.addAll(status.getMissing());
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String p : paths) {
-                sha.update(p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(p.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 Path f = workTree.resolve(p);
-                if (java.nio.file.Files.isRegularFile(f)) sha.update(java.nio.file.Files.readAllBytes(f));
+                if (Files.isRegularFile(f)) sha.update(Files.readAllBytes(f));
                 sha.update((byte) 0);
             }
-            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every JDK has SHA-256
         }
     }

@@ -1,9 +1,16 @@
 package org.genrelab.results;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.genrelab.data.FmaTracks;
+import org.genrelab.data.StudyEmbeddings;
 
 /**
  * A notebook's parameters, read from environment variables (d2l-java's habit) so that CI can run
@@ -79,16 +86,16 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
                 + "embeddings, from the repository SizovV/Music_Genres, folder data/) and fma_small_tracks.csv or FMA's "
                 + "tracks.csv (fma_metadata.zip from github.com/mdeff/fma).";
         if (!Files.isDirectory(data)) throw new IllegalStateException("data folder " + data + " does not exist. " + where);
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         Path emb = data.resolve("study-embeddings");
         if (!Files.isDirectory(emb.resolve("embeddings"))) missing.add("study-embeddings/embeddings/");
         for (String split : new String[] {"train.npy", "val.npy", "test.npy"}) {
             if (!Files.isRegularFile(emb.resolve(split))) missing.add("study-embeddings/" + split);
         }
         try {
-            org.genrelab.data.FmaTracks.find(data);
-        } catch (java.nio.file.NoSuchFileException e) {
-            missing.add("a tracks file (" + String.join(", ", org.genrelab.data.FmaTracks.TRACKS_FILE_NAMES) + ")");
+            FmaTracks.find(data);
+        } catch (NoSuchFileException e) {
+            missing.add("a tracks file (" + String.join(", ", FmaTracks.TRACKS_FILE_NAMES) + ")");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("data folder " + data + " lacks " + String.join(", ", missing) + ". " + where);
@@ -113,10 +120,10 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
      *
      * @throws IllegalStateException without a data folder and before notebook 03 has written the embeddings
      */
-    public Path part2Data() throws java.io.IOException {
+    public Path part2Data() throws IOException {
         if (hasStudyData()) return requireData();
         Path tracks = audio != null ? audio : cache().resolve("corpus").resolve("tracks.csv");
-        Path embeddings = org.genrelab.data.StudyEmbeddings.folderFor(cache(), tracks);
+        Path embeddings = StudyEmbeddings.folderFor(cache(), tracks);
         if (!Files.isRegularFile(embeddings.resolve("train.npy")) || !Files.isRegularFile(tracks)) {
             throw new IllegalStateException("no data folder at " + data + " (the study's embeddings), and no embeddings of "
                     + "Part 1's audio in " + embeddings + " yet: notebook 03-vggish-embeddings writes them, and "
@@ -131,7 +138,7 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
     }
 
     /** Points {@code link} at {@code target}, replacing what was there. */
-    private static void link(Path link, Path target) throws java.io.IOException {
+    private static void link(Path link, Path target) throws IOException {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, target.toAbsolutePath());
     }
@@ -187,7 +194,7 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
     }
 
     private static boolean parseBool(String name, String v) {
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off", "" -> false;
             default -> throw new IllegalArgumentException(name + " must be 0 or 1, not '" + v + "'");

@@ -2,6 +2,7 @@ package org.genrelab.tune;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class AshaScheduler {
     }
 
     /** The (1 − 1/η) quantile of the values, linear interpolation; NaN when there are none. */
-    static double cutoff(java.util.Collection<Double> values, int reductionFactor) {
+    static double cutoff(Collection<Double> values, int reductionFactor) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) return Double.NaN;
         double pos = (1.0 - 1.0 / reductionFactor) * (v.length - 1); // numpy.percentile, method 'linear'

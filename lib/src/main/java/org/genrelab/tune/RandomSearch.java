@@ -3,11 +3,14 @@ package org.genrelab.tune;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -104,7 +107,7 @@ public final class RandomSearch {
                     TrialRecord<C> r;
                     boolean recorded = false;
                     try {
-                        var done = journal == null ? java.util.Optional.<TrialRecord<C>>empty()
+                        var done = journal == null ? Optional.<TrialRecord<C>>empty()
                                 : journal.finished(id, configs.get(id));
                         if (done.isPresent()) {
                             TrialFactory<C> replay = (tid, c) -> new Replay(done.get().curve(), done.get().failure());
@@ -132,7 +135,7 @@ public final class RandomSearch {
             for (Future<TrialRecord<C>> f : futures) {
                 try {
                     out.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("search trial crashed", e.getCause());
                 }
             }
@@ -151,7 +154,7 @@ public final class RandomSearch {
         pool.shutdownNow();
         boolean interrupted = Thread.interrupted(); // keep the caller's interrupt, but wait all the same
         try {
-            while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
                 // an epoch in progress finishes first; nothing else to do but wait
             }
         } catch (InterruptedException e) {

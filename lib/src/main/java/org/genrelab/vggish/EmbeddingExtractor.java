@@ -7,12 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,8 +107,8 @@ public final class EmbeddingExtractor {
     }
 
     /** Frames per track of an embeddings folder, by id (ids sorted as strings). */
-    public static java.util.SortedMap<String, Integer> frameCounts(Path out) throws IOException {
-        java.util.SortedMap<String, Integer> m = new TreeMap<>();
+    public static SortedMap<String, Integer> frameCounts(Path out) throws IOException {
+        SortedMap<String, Integer> m = new TreeMap<>();
         try (var files = Files.list(out.resolve("embeddings"))) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".npy")).toList()) {
                 String name = f.getFileName().toString();
@@ -117,7 +122,7 @@ public final class EmbeddingExtractor {
      * The first embedded track (smallest id) of a {@link #frameCounts} map; when there is none, an error that says so,
      * with how many tracks failed and why (the first few reasons), instead of an empty map's bare exception.
      */
-    public static String firstEmbedded(java.util.SortedMap<String, Integer> frames, Result result) {
+    public static String firstEmbedded(SortedMap<String, Integer> frames, Result result) {
         if (!frames.isEmpty()) return frames.firstKey();
         List<Failure> failed = result.failed();
         String why = failed.isEmpty() ? "no track was given to it"
@@ -133,8 +138,8 @@ public final class EmbeddingExtractor {
                 + "  \"weights\": \"" + weights.description().replace("\"", "'") + "\",\n"
                 + "  \"pretrained\": " + weights.pretrained() + ",\n"
                 + "  \"weights_sha256\": \"" + weights.sha256() + "\",\n"
-                + "  \"conv_channels\": " + java.util.Arrays.toString(convChannels) + ",\n"
-                + "  \"fc\": " + java.util.Arrays.toString(fc) + ",\n"
+                + "  \"conv_channels\": " + Arrays.toString(convChannels) + ",\n"
+                + "  \"fc\": " + Arrays.toString(fc) + ",\n"
                 + "  \"final_relu\": false,\n"
                 + "  \"pca\": " + (pca != null) + ",\n"
                 + "  \"sample_rate\": " + VggishFrontEnd.SAMPLE_RATE + ",\n"
@@ -160,7 +165,7 @@ public final class EmbeddingExtractor {
             writeAtomically(config, json.getBytes(StandardCharsets.UTF_8));
         }
         List<AudioCollection.Item> todo = new ArrayList<>();
-        java.util.Map<String, String> unreadable = new java.util.HashMap<>(); // met now; not remembered in failed/
+        Map<String, String> unreadable = new HashMap<>(); // met now; not remembered in failed/
         int reused = 0, failedFromCache = 0;
         for (AudioCollection.Item it : items) {
             if (Files.exists(emb.resolve(it.id() + ".npy"))) {
@@ -209,7 +214,7 @@ public final class EmbeddingExtractor {
             for (Future<?> f : jobs) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException ex) {
+                } catch (ExecutionException ex) {
                     throw new IOException("front end failed", ex.getCause());
                 }
             }
@@ -264,7 +269,7 @@ public final class EmbeddingExtractor {
 
     /** failures.csv, and train/val/test id files of FMA items that have an embedding. */
     private static List<Failure> writeSummaries(List<AudioCollection.Item> items, Path out, Path emb, Path failed,
-            java.util.Map<String, String> unreadable) throws IOException {
+            Map<String, String> unreadable) throws IOException {
         List<Failure> failures = new ArrayList<>();
         TreeMap<Split, List<Long>> bySplit = new TreeMap<>();
         if (items.stream().anyMatch(it -> it.track() != null && it.track().split() != null)) {

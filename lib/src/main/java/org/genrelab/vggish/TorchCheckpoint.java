@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -42,8 +46,8 @@ import java.util.zip.ZipFile;
 public final class TorchCheckpoint {
 
     /** torch.serialization's MAGIC_NUMBER for the legacy format. */
-    private static final java.math.BigInteger LEGACY_MAGIC_BIG =
-            new java.math.BigInteger("1950a86a20f9469cfc6c", 16);
+    private static final BigInteger LEGACY_MAGIC_BIG =
+            new BigInteger("1950a86a20f9469cfc6c", 16);
     /** torch.serialization's PROTOCOL_VERSION for the legacy format. */
     private static final long LEGACY_PROTOCOL = 1001;
 
@@ -111,7 +115,7 @@ public final class TorchCheckpoint {
         byte[] all = Files.readAllBytes(path);
         Unpickler u = new Unpickler(all);
         Object magic = u.load();
-        if (!(magic instanceof java.math.BigInteger b && b.equals(LEGACY_MAGIC_BIG))) {
+        if (!(magic instanceof BigInteger b && b.equals(LEGACY_MAGIC_BIG))) {
             throw new IOException("neither a zip checkpoint nor a legacy one (bad magic number "
                     + magic + ")");
         }
@@ -171,7 +175,7 @@ public final class TorchCheckpoint {
     }
 
     private static Map<String, TorchTensor> toStateDict(Object root,
-            java.util.function.Function<StorageRef, byte[]> storage) {
+            Function<StorageRef, byte[]> storage) {
         if (!(root instanceof Map<?, ?> m)) {
             throw new IllegalStateException("the checkpoint holds a " + typeName(root)
                     + ", not a state dict (a dict of tensors)");
@@ -403,7 +407,7 @@ public final class TorchCheckpoint {
         }
 
         private static List<Object> listOf(Object... xs) {
-            return java.util.Collections.unmodifiableList(java.util.Arrays.asList(xs));
+            return Collections.unmodifiableList(Arrays.asList(xs));
         }
 
         @SuppressWarnings("unchecked")
@@ -445,7 +449,7 @@ public final class TorchCheckpoint {
             if (be.length == 0) {
                 return 0L;
             }
-            java.math.BigInteger v = new java.math.BigInteger(be);
+            BigInteger v = new BigInteger(be);
             return v.bitLength() < 64 ? (Object) v.longValue() : v;
         }
 

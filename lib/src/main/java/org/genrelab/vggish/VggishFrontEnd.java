@@ -1,5 +1,8 @@
 package org.genrelab.vggish;
 
+import java.util.Arrays;
+import org.genrelab.dsp.Resample;
+import org.genrelab.dsp.Windows;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -40,7 +43,7 @@ public final class VggishFrontEnd {
 
     /** Log-mel spectrogram {@code [frames][64]} of mono audio at any rate, resampled to 16 kHz first (resampy kaiser_best). */
     public static double[][] logMel(float[] y, int sr) {
-        float[] y16k = org.genrelab.dsp.Resample.resample(y, sr, SAMPLE_RATE, org.genrelab.dsp.Resample.Filter.KAISER_BEST);
+        float[] y16k = Resample.resample(y, sr, SAMPLE_RATE, Resample.Filter.KAISER_BEST);
         double[] d = new double[y16k.length];
         for (int i = 0; i < d.length; i++) d[i] = y16k[i];
         return logMel(d);
@@ -54,7 +57,7 @@ public final class VggishFrontEnd {
         int frames = frameCount(y16k.length);
         int bins = N_FFT / 2 + 1;
         int nMels = MEL[0].length;
-        double[] window = org.genrelab.dsp.Windows.hann(WIN_LENGTH);
+        double[] window = Windows.hann(WIN_LENGTH);
         DoubleFFT_1D fft = new DoubleFFT_1D(N_FFT);
         double[] buf = new double[N_FFT];
         double[] mag = new double[bins];
@@ -64,7 +67,7 @@ public final class VggishFrontEnd {
             for (int i = 0; i < WIN_LENGTH; i++) {
                 buf[i] = y16k[start + i] * window[i];
             }
-            java.util.Arrays.fill(buf, WIN_LENGTH, N_FFT, 0.0);
+            Arrays.fill(buf, WIN_LENGTH, N_FFT, 0.0);
             fft.realForward(buf); // packed: [Re0, Re(N/2), Re1, Im1, ...]
             mag[0] = Math.abs(buf[0]);
             mag[bins - 1] = Math.abs(buf[1]);

@@ -3,9 +3,11 @@ package org.genrelab.vggish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +38,7 @@ public record VggishWeights(String description, boolean pretrained, Path file, S
 
     /** Reads a torchvggish checkpoint (zip or legacy pickle). */
     public static VggishWeights pretrained(Path pth) throws IOException {
-        if (!Files.isRegularFile(pth)) throw new java.nio.file.NoSuchFileException(pth.toString(), null, "no VGGish checkpoint there");
+        if (!Files.isRegularFile(pth)) throw new NoSuchFileException(pth.toString(), null, "no VGGish checkpoint there");
         Map<String, TorchTensor> sd;
         try {
             sd = TorchCheckpoint.read(pth);
@@ -60,7 +62,7 @@ public record VggishWeights(String description, boolean pretrained, Path file, S
             in = out;
             index += 2;
             final int conv = c + 1;
-            if (java.util.Arrays.stream(poolAfter).anyMatch(p -> p == conv)) index++;
+            if (Arrays.stream(poolAfter).anyMatch(p -> p == conv)) index++;
         }
         int width = in * (VggishBlock.NUM_FRAMES / 16) * (VggishBlock.NUM_BANDS / 16); // four 2x2 pools
         for (int f = 0; f < 3; f++) {
