@@ -180,8 +180,7 @@ public final class FeatureTable {
         Set<String> drop = new HashSet<>(ids);
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < trackIds.size(); i++) if (!drop.contains(trackIds.get(i))) keep.add(i);
-        return rows(keep, keep.stream().map(i -> genres[i]).toArray(String[]::new),
-                keep.stream().map(i -> splits[i]).toArray(Split[]::new));
+        return rows(keep);
     }
 
     /**
@@ -198,11 +197,16 @@ public final class FeatureTable {
             throw new IllegalArgumentException(source + ": no row for " + missing.size() + " track(s) "
                     + (missing.size() > 20 ? missing.subList(0, 20) + " …" : missing));
         }
-        List<Integer> keep = ids.stream().map(at::get).toList();
+        return rows(ids.stream().map(at::get).toList());
+    }
+
+    /** The rows {@code keep}, in that order, with their own labels and splits. */
+    private FeatureTable rows(List<Integer> keep) {
         return rows(keep, keep.stream().map(i -> genres[i]).toArray(String[]::new),
                 keep.stream().map(i -> splits[i]).toArray(Split[]::new));
     }
 
+    /** The rows {@code keep}, in that order, labelled {@code g} and split {@code s}. */
     private FeatureTable rows(List<Integer> keep, String[] g, Split[] s) {
         List<String> ids = new ArrayList<>();
         double[][] v = new double[keep.size()][];
@@ -220,9 +224,7 @@ public final class FeatureTable {
         for (int i = 0; i < trackIds.size(); i++) {
             if (count.merge(String.valueOf(genres[i]), 1, Integer::sum) <= n) keep.add(i);
         }
-        String[] g = keep.stream().map(i -> genres[i]).toArray(String[]::new);
-        Split[] s = keep.stream().map(i -> splits[i]).toArray(Split[]::new);
-        return rows(keep, g, s);
+        return rows(keep);
     }
 
     /**
