@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -84,51 +85,28 @@ public final class FeatureTable {
     }
 
     /**
-     * The study's embeddings summarised per track: the mean and the population standard deviation of
-     * each of the 128 VGGish dimensions over the track's frames (256 columns, {@code vggish/mean/001..128}
-     * then {@code vggish/std/...}), labelled with the genre and FMA split of every split.
+     * The study's embeddings summarised per track ({@link EmbeddingRepresentation#CLIP_MEAN_STD}): the mean and
+     * the population standard deviation of each of the 128 VGGish dimensions over the track's frames (256 columns,
+     * {@code vggish/mean/001..128} then {@code vggish/std/...}), labelled with the genre and FMA split of every
+     * split; the table's source is {@code study embeddings <folder>}.
      */
     public static FeatureTable ofEmbeddings(StudyEmbeddings embeddings) {
-        List<FmaFeatureCsv.Column> cols = new ArrayList<>();
-        for (String stat : List.of("mean", "std")) {
-            for (int d = 1; d <= StudyEmbeddings.WIDTH; d++) cols.add(new FmaFeatureCsv.Column("vggish", stat, String.format("%03d", d)));
-        }
-        List<String> ids = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        List<String> genres = new ArrayList<>();
-        List<Split> splits = new ArrayList<>();
-        for (Split sp : Split.values()) {
-            StudyEmbeddings.SplitData s = embeddings.split(sp);
-            for (int i = 0; i < s.size(); i++) {
-                float[][] x = s.x()[i];
-                double[] v = new double[2 * StudyEmbeddings.WIDTH];
-                for (int d = 0; d < StudyEmbeddings.WIDTH; d++) {
-                    double mean = 0;
-                    for (float[] f : x) mean += f[d];
-                    mean /= x.length;
-                    double var = 0;
-                    for (float[] f : x) var += (f[d] - mean) * (f[d] - mean);
-                    v[d] = mean;
-                    v[StudyEmbeddings.WIDTH + d] = Math.sqrt(var / x.length);
-                }
-                ids.add(Long.toString(s.ids()[i]));
-                rows.add(v);
-                genres.add(embeddings.genres().get(s.y()[i]));
-                splits.add(sp);
-            }
-        }
-        return new FeatureTable("study embeddings " + embeddings.folder(), ids, cols, rows.toArray(double[][]::new),
-                genres.toArray(String[]::new), splits.toArray(Split[]::new));
+        return ofEmbeddings(embeddings, EmbeddingRepresentation.CLIP_MEAN_STD, "study embeddings " + embeddings.folder());
     }
 
     /**
-     * The study's embeddings as one row per track in another {@link EmbeddingRepresentation}: for
-     * {@link EmbeddingRepresentation#CLIP_STATISTICS} 512 columns {@code vggish/mean/001..128}, then
-     * {@code std}, {@code min}, {@code max}; for the flattened sequence {@code vggish/frame01/001..128},
-     * {@code frame02}, …. Labelled with the genre and FMA split of every split; the table's source is
-     * {@code study-embeddings (<representation>)}.
+     * The study's embeddings as one row per track in an {@link EmbeddingRepresentation}, one column per value
+     * named by its block: for {@link EmbeddingRepresentation#CLIP_STATISTICS} 512 columns
+     * {@code vggish/mean/001..128}, then {@code std}, {@code min}, {@code max}; for the flattened sequence
+     * {@code vggish/frame01/001..128}, {@code frame02}, …. Labelled with the genre and FMA split of every split;
+     * the table's source is {@code study-embeddings (<representation>)}.
      */
     public static FeatureTable ofEmbeddings(StudyEmbeddings embeddings, EmbeddingRepresentation representation) {
+        return ofEmbeddings(embeddings, representation, "study-embeddings (" + representation.id() + ")");
+    }
+
+    private static FeatureTable ofEmbeddings(StudyEmbeddings embeddings, EmbeddingRepresentation representation,
+                                             String source) {
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         List<String> genres = new ArrayList<>();
@@ -144,17 +122,13 @@ public final class FeatureTable {
             }
         }
         int width = rows.isEmpty() ? 0 : rows.get(0).length;
-        List<String> blocks = representation == EmbeddingRepresentation.CLIP_STATISTICS
-                ? List.of("mean", "std", "min", "max") : null;
         List<FmaFeatureCsv.Column> cols = new ArrayList<>(width);
         for (int j = 0; j < width; j++) {
-            int block = j / StudyEmbeddings.WIDTH;
-            String stat = blocks != null ? blocks.get(block) : String.format(java.util.Locale.ROOT, "frame%02d", block + 1);
-            cols.add(new FmaFeatureCsv.Column("vggish", stat,
-                    String.format(java.util.Locale.ROOT, "%03d", j % StudyEmbeddings.WIDTH + 1)));
+            cols.add(new FmaFeatureCsv.Column("vggish", representation.block(j / StudyEmbeddings.WIDTH),
+                    String.format(Locale.ROOT, "%03d", j % StudyEmbeddings.WIDTH + 1)));
         }
-        return new FeatureTable("study-embeddings (" + representation.id() + ")", ids, cols,
-                rows.toArray(double[][]::new), genres.toArray(String[]::new), splits.toArray(Split[]::new));
+        return new FeatureTable(source, ids, cols, rows.toArray(double[][]::new), genres.toArray(String[]::new),
+                splits.toArray(Split[]::new));
     }
 
     /**
@@ -206,8 +180,7 @@ public final class FeatureTable {
         Set<String> drop = new HashSet<>(ids);
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < trackIds.size(); i++) if (!drop.contains(trackIds.get(i))) keep.add(i);
-        return rows(keep, keep.stream().map(i -> genres[i]).toArray(String[]::new),
-                keep.stream().map(i -> splits[i]).toArray(Split[]::new));
+        return rows(keep);
     }
 
     /**
@@ -224,11 +197,16 @@ public final class FeatureTable {
             throw new IllegalArgumentException(source + ": no row for " + missing.size() + " track(s) "
                     + (missing.size() > 20 ? missing.subList(0, 20) + " …" : missing));
         }
-        List<Integer> keep = ids.stream().map(at::get).toList();
+        return rows(ids.stream().map(at::get).toList());
+    }
+
+    /** The rows {@code keep}, in that order, with their own labels and splits. */
+    private FeatureTable rows(List<Integer> keep) {
         return rows(keep, keep.stream().map(i -> genres[i]).toArray(String[]::new),
                 keep.stream().map(i -> splits[i]).toArray(Split[]::new));
     }
 
+    /** The rows {@code keep}, in that order, labelled {@code g} and split {@code s}. */
     private FeatureTable rows(List<Integer> keep, String[] g, Split[] s) {
         List<String> ids = new ArrayList<>();
         double[][] v = new double[keep.size()][];
@@ -246,9 +224,7 @@ public final class FeatureTable {
         for (int i = 0; i < trackIds.size(); i++) {
             if (count.merge(String.valueOf(genres[i]), 1, Integer::sum) <= n) keep.add(i);
         }
-        String[] g = keep.stream().map(i -> genres[i]).toArray(String[]::new);
-        Split[] s = keep.stream().map(i -> splits[i]).toArray(Split[]::new);
-        return rows(keep, g, s);
+        return rows(keep);
     }
 
     /**

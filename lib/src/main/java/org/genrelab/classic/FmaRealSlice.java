@@ -17,9 +17,6 @@ import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.results.PredictionsCsv;
 import org.genrelab.results.ResultRow;
 import org.genrelab.eval.TestSetIntervals;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Part 1 on real FMA data: FMA's own published MFCC statistics (librosa 0.5.0) of the 2 000 FMA-small
@@ -174,25 +171,6 @@ public final class FmaRealSlice {
         /** Each model's test macro-F1 with a 95% bootstrap interval over the shared test tracks, and its difference to {@link #reference()}. */
         public List<TestSetIntervals.Row> intervals(long seed) {
             return TestSetIntervals.of(predictionsByModel(), reference(), seed);
-        }
-
-        /** One row per model: test macro-F1 and accuracy (percent, mean over runs) on each side. */
-        public Table sideBySide() {
-            StringColumn model = StringColumn.create("model");
-            DoubleColumn f1f = DoubleColumn.create("FMA MFCC macro-F1");
-            DoubleColumn f1e = DoubleColumn.create("VGGish macro-F1");
-            DoubleColumn accf = DoubleColumn.create("FMA MFCC accuracy");
-            DoubleColumn acce = DoubleColumn.create("VGGish accuracy");
-            for (String m : features.models()) {
-                model.append(m);
-                f1f.append(100 * features.meanMacroF1(m));
-                f1e.append(100 * embeddings.meanMacroF1(m));
-                accf.append(100 * features.runs(m).stream().mapToDouble(StudyProtocol.Run::accuracy).average().orElse(Double.NaN));
-                acce.append(100 * embeddings.runs(m).stream().mapToDouble(StudyProtocol.Run::accuracy).average().orElse(Double.NaN));
-            }
-            return Table.create("Real FMA, Hip-Hop and Rock, official split: test macro-F1 and accuracy (%), FMA's MFCC "
-                    + "statistics against VGGish clip statistics of the same " + tables.features().size() + " tracks",
-                    model, f1f, f1e, accf, acce);
         }
 
         private static void prefixed(StudyProtocol.Outcome o, String prefix, Map<String, List<PredictionsCsv.Run>> out) {

@@ -35,7 +35,7 @@ public final class FeatureStatistics {
         float[][] out = new float[STATISTICS.size()][rows.length];
         for (int r = 0; r < rows.length; r++) {
             double[] x = rows[r];
-            requireFrames(x, r);
+            requireFrames(x.length, r);
             int n = x.length;
             double mean = pairwiseSum(x, 0, n) / n;
             double[] d = new double[n], d2 = new double[n], d3 = new double[n], d4 = new double[n];
@@ -65,7 +65,7 @@ public final class FeatureStatistics {
         float[][] out = new float[STATISTICS.size()][rows.length];
         for (int r = 0; r < rows.length; r++) {
             float[] x = rows[r];
-            if (x.length == 0) throw new IllegalArgumentException("feature row " + r + " has no frames");
+            requireFrames(x.length, r);
             int n = x.length;
             float mean = pairwiseSum(x, 0, n) / n;
             float[] d = new float[n], d2 = new float[n], d3 = new float[n], d4 = new float[n];
@@ -97,8 +97,8 @@ public final class FeatureStatistics {
         return out;
     }
 
-    private static void requireFrames(double[] x, int r) {
-        if (x.length == 0) throw new IllegalArgumentException("feature row " + r + " has no frames");
+    private static void requireFrames(int frames, int r) {
+        if (frames == 0) throw new IllegalArgumentException("feature row " + r + " has no frames");
     }
 
     /** numpy's pairwise summation (8 accumulators up to 128 values, then halving). */

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
+import org.genrelab.classic.FmaRealSlice;
 import org.genrelab.classic.ModelTrainer;
 import org.genrelab.classic.StudyProtocol;
 import org.genrelab.features.FmaFeatureCsv;
@@ -17,8 +19,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The tables of notebook 02, built from a {@link StudyProtocol.Outcome}: the results beside the study's
- * F1 (percent, mean ± std over the runs, with the model's parameters and times), per-genre F1 of one
- * model, and its most important features.
+ * F1 (percent, mean ± std over the runs, with the model's parameters and times), the real FMA slice's two
+ * sides beside each other, per-genre F1 of one model, and its most important features.
  */
 public final class Part1Tables {
 
@@ -48,7 +50,7 @@ public final class Part1Tables {
             model.append(m);
             f1.append(mean(f));
             f1Std.append(std(f));
-            acc.append(mean(rs.stream().mapToDouble(r -> 100 * r.accuracy()).toArray()));
+            acc.append(meanPercent(rs, StudyProtocol.Run::accuracy));
             ref.append(studyF1(m, study));
             runs.append(rs.size());
             train.append(mean(rs.stream().mapToDouble(StudyProtocol.Run::trainSeconds).toArray()));
@@ -57,6 +59,31 @@ public final class Part1Tables {
                     .orElse(""));
         }
         return Table.create(title, model, f1, f1Std, acc, ref, runs, train, predict, params);
+    }
+
+    /**
+     * The real FMA slice ({@link FmaRealSlice}), one row per model: test macro-F1 and accuracy (percent, mean over
+     * the runs, as {@link #summary} gives them) on FMA's MFCC statistics beside those on the VGGish clip statistics
+     * of the same tracks.
+     */
+    public static Table sideBySide(FmaRealSlice.Result slice) {
+        StudyProtocol.Outcome features = slice.features();
+        StudyProtocol.Outcome embeddings = slice.embeddings();
+        StringColumn model = StringColumn.create("model");
+        DoubleColumn f1f = DoubleColumn.create("FMA MFCC macro-F1");
+        DoubleColumn f1e = DoubleColumn.create("VGGish macro-F1");
+        DoubleColumn accf = DoubleColumn.create("FMA MFCC accuracy");
+        DoubleColumn acce = DoubleColumn.create("VGGish accuracy");
+        for (String m : features.models()) {
+            model.append(m);
+            f1f.append(meanPercent(features.runs(m), StudyProtocol.Run::macroF1));
+            f1e.append(meanPercent(embeddings.runs(m), StudyProtocol.Run::macroF1));
+            accf.append(meanPercent(features.runs(m), StudyProtocol.Run::accuracy));
+            acce.append(meanPercent(embeddings.runs(m), StudyProtocol.Run::accuracy));
+        }
+        return Table.create("Real FMA, Hip-Hop and Rock, official split: test macro-F1 and accuracy (%), FMA's MFCC "
+                + "statistics against VGGish clip statistics of the same " + slice.tables().features().size() + " tracks",
+                model, f1f, f1e, accf, acce);
     }
 
     /** The study's F1 for a model name, NaN when the study has no such row. */
@@ -85,6 +112,11 @@ public final class Part1Tables {
         return Table.create(model + ": feature importances (top " + n + ")",
                 StringColumn.create("feature", top.stream().map(e -> e.getKey().toString())),
                 DoubleColumn.create("importance", top.stream().mapToDouble(Map.Entry::getValue)));
+    }
+
+    /** A metric of the runs in percent, their arithmetic mean. */
+    private static double meanPercent(List<StudyProtocol.Run> runs, ToDoubleFunction<StudyProtocol.Run> metric) {
+        return mean(runs.stream().mapToDouble(r -> 100 * metric.applyAsDouble(r)).toArray());
     }
 
     /** Arithmetic mean. */

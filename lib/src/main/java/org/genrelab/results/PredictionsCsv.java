@@ -1,11 +1,9 @@
 package org.genrelab.results;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -120,15 +117,11 @@ public final class PredictionsCsv {
      * (written to float precision, the deep models' own, as Java's shortest decimal that reads back as that float).
      */
     public static void write(Path file, List<Run> runs) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         List<String> classes = runs.isEmpty() || !runs.stream().allMatch(r -> r.hasProbabilities()
                 && r.classes().equals(runs.get(0).classes())) ? List.of() : runs.get(0).classes();
         List<String> header = new ArrayList<>(List.of(HEADER.split(",")));
         classes.forEach(c -> header.add(PROBABILITY_PREFIX + c));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                     .setHeader(header.toArray(String[]::new)).get())) {
+        AtomicFiles.writeCsv(file, header, p -> {
             for (Run r : runs) {
                 for (int i = 0; i < r.truth().size(); i++) {
                     List<Object> cells = new ArrayList<>(List.of(r.model(), r.run(), i, r.truth().get(i), r.predicted().get(i)));
@@ -136,8 +129,7 @@ public final class PredictionsCsv {
                     p.printRecord(cells);
                 }
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     /** The runs of a file, in file order. */

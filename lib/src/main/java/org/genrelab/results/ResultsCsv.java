@@ -1,17 +1,14 @@
 package org.genrelab.results;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -50,17 +47,12 @@ public final class ResultsCsv {
 
     /** Writes the rows to {@code file} (no run record: see {@link #write(RunParameters, String, List, Object)}). */
     public static void write(Path file, List<ResultRow> rows) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                     .setHeader(ResultRow.HEADER.split(",")).get())) {
+        AtomicFiles.writeCsv(file, List.of(ResultRow.HEADER.split(",")), p -> {
             for (ResultRow r : rows) {
                 p.printRecord(r.experiment(), r.model(), r.metric(), num(r.value()), num(r.std()), r.runs(),
                         num(r.seconds()), r.device(), r.dataset());
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     public static List<ResultRow> read(Path file) throws IOException {

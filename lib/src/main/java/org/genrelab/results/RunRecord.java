@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -53,10 +52,8 @@ public record RunRecord(String notebook, String finished, String commit, boolean
 
     /** Writes the record as JSON, atomically (temporary file, then move). */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, GSON.toJson(this) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String json = GSON.toJson(this) + "\n";
+        AtomicFiles.write(file, w -> w.write(json));
     }
 
     /** Reads a record written by {@link #write}; a file that is not one is an {@link IOException} naming it. */

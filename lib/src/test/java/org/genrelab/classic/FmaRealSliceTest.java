@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.genrelab.SharedData;
 import org.genrelab.data.Split;
+import org.genrelab.report.Part1Tables;
 import org.genrelab.results.PredictionsCsv;
 import org.genrelab.results.ResultRow;
 import org.genrelab.eval.TestSetIntervals;
@@ -40,7 +41,7 @@ class FmaRealSliceTest {
         result = FmaRealSlice.runIfPresent(SharedData.data(), StudyProtocol.studyModels(), 42);
         assertTrue(result.present(), result.describe());
         System.out.println(result.describe());
-        System.out.println(result.sideBySide().printAll());
+        System.out.println(Part1Tables.sideBySide(result).printAll());
     }
 
     @Test

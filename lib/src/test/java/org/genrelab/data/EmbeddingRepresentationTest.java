@@ -1,7 +1,10 @@
 package org.genrelab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,23 @@ class EmbeddingRepresentationTest {
     void oneFrameHasZeroSpreadAndItsValuesAsEveryStatistic() {
         assertArrayEquals(new double[] {0.5, 0, 0.5, 0.5}, EmbeddingRepresentation.CLIP_STATISTICS.row(new float[][] {{0.5f}}),
                 0);
+    }
+
+    @Test
+    void meanAndStdAreTheClipStatisticsFirstTwoBlocksToTheBit() {
+        float[][] seq = {{0.1f, 7.3f}, {0.7f, -2.9f}, {1.3f, 0.05f}, {-4.2f, 3.3f}};
+        assertArrayEquals(Arrays.copyOf(EmbeddingRepresentation.CLIP_STATISTICS.row(seq), 4),
+                EmbeddingRepresentation.CLIP_MEAN_STD.row(seq), 0);
+        assertArrayEquals(new double[] {3, -1, Math.sqrt(14.0 / 3), 0}, EmbeddingRepresentation.CLIP_MEAN_STD.row(SEQ),
+                1e-15);
+    }
+
+    @Test
+    void blocksAreNamedByStatisticOrFrame() {
+        assertEquals("mean", EmbeddingRepresentation.CLIP_STATISTICS.block(0));
+        assertEquals("max", EmbeddingRepresentation.CLIP_STATISTICS.block(3));
+        assertEquals("std", EmbeddingRepresentation.CLIP_MEAN_STD.block(1));
+        assertEquals("frame31", EmbeddingRepresentation.FLATTENED.block(30));
     }
 
     @Test

@@ -103,7 +103,10 @@ class FeatureStatisticsTest {
     }
 
     @Test
-    void emptyRowIsAnError() {
-        assertThrows(IllegalArgumentException.class, () -> FeatureStatistics.of(new double[][] {{}}));
+    void emptyRowIsAnErrorNamingTheRow() {
+        var e64 = assertThrows(IllegalArgumentException.class, () -> FeatureStatistics.of(new double[][] {{1}, {}}));
+        var e32 = assertThrows(IllegalArgumentException.class, () -> FeatureStatistics.of(new float[][] {{1}, {}}));
+        assertEquals("feature row 1 has no frames", e64.getMessage());
+        assertEquals(e64.getMessage(), e32.getMessage());
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
+import org.genrelab.classic.FeatureTable;
+import org.genrelab.classic.FmaRealSlice;
 import org.genrelab.features.FmaFeatureCsv;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -42,6 +45,30 @@ class Part1TablesTest {
         assertEquals(3.0, t.doubleColumn("train s").getDouble(0), 1e-9);
         assertEquals(0.0, t.doubleColumn("± std").getDouble(1), 1e-9);
         assertTrue(t.stringColumn("parameters").get(0).contains("C=3"), t.stringColumn("parameters").get(0));
+    }
+
+    @Test
+    void sideBySideHoldsEachSidesMeanPercentPerModel() {
+        StudyProtocol.Outcome embeddings = new StudyProtocol.Outcome("e2", "d2", List.of("Folk", "Rock"), COLS,
+                List.of("SVC", "XGBoost (CatBoost stand-in)"),
+                List.of(run("SVC", 1, 0.85, 0.80, new double[] {0.8, 0.8}, null),
+                        run("SVC", 2, 0.95, 0.90, new double[] {0.9, 0.9}, null),
+                        run("XGBoost (CatBoost stand-in)", 1, 0.75, 0.70, new double[] {0.7, 0.7}, null),
+                        run("XGBoost (CatBoost stand-in)", 2, 0.75, 0.70, new double[] {0.7, 0.7}, null)),
+                10);
+        FeatureTable tracks = new FeatureTable("slice", List.of("1", "2", "3"), COLS.subList(0, 1),
+                new double[][] {{0}, {1}, {2}}, null, null);
+        FmaRealSlice.Result slice = new FmaRealSlice.Result(new FmaRealSlice.Tables(null, tracks, tracks, Map.of()),
+                outcome(), embeddings, null);
+        Table t = Part1Tables.sideBySide(slice);
+        assertEquals(List.of("SVC", "XGBoost (CatBoost stand-in)"), t.stringColumn("model").asList());
+        assertEquals(50.0, t.doubleColumn("FMA MFCC macro-F1").getDouble(0), 1e-9);
+        assertEquals(85.0, t.doubleColumn("VGGish macro-F1").getDouble(0), 1e-9);
+        assertEquals(60.0, t.doubleColumn("FMA MFCC accuracy").getDouble(0), 1e-9);
+        assertEquals(90.0, t.doubleColumn("VGGish accuracy").getDouble(0), 1e-9);
+        assertEquals(55.0, t.doubleColumn("FMA MFCC macro-F1").getDouble(1), 1e-9);
+        assertEquals(75.0, t.doubleColumn("VGGish accuracy").getDouble(1), 1e-9);
+        assertTrue(t.name().endsWith("of the same 3 tracks"), t.name());
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.genrelab.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the files of a run (results, predictions, run record) atomically: into a temporary file beside the
+ * file, which then replaces it, so a crash never leaves half a file and a reader sees the old one or the new.
+ */
+final class AtomicFiles {
+
+    /** What goes into a file, written as UTF-8 text. */
+    interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** The records of a CSV file, after its header. */
+    interface Records {
+        void printTo(CSVPrinter p) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code file} (and the folders above it) with the content. */
+    static void write(Path file, Content content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            content.writeTo(w);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code file} as RFC 4180 CSV with {@code \n} line ends: the header row, then the records. */
+    static void writeCsv(Path file, List<String> header, Records records) throws IOException {
+        write(file, w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+                    .setHeader(header.toArray(String[]::new)).get())) {
+                records.printTo(p);
+            }
+        });
+    }
+}
