@@ -7,6 +7,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.ndarray.types.Shape;
 
@@ -68,21 +69,29 @@ public final class ClassifierBlocks {
      * 128 embedding dimensions; convolution 31 → 16 (width 3, padding 1), ReLU, batch norm, dropout 0.5;
      * convolution 16 → 4 (width 3, padding 1), ReLU, flatten (4 × 128 = 512), dropout 0.5, batch norm, and a
      * linear layer to the classes. (The study's {@code AvgPool1d(kernel_size=1)} is the identity and is left
-     * out.) The convolutions are {@link UnfoldedConv1d}, batch norm is {@link BatchNorm1d}; dropout masks come from
+     * out.) The convolutions are {@link UnfoldedConv1d}, batch norm is {@link #batchNorm()}; dropout masks come from
      * {@code seed}.
      */
     public static Block cnn(int classes, long seed) {
         SequentialBlock b = new SequentialBlock();
         b.add(new UnfoldedConv1d(16, 3, 1));
         b.add(Activation.reluBlock());
-        b.add(new BatchNorm1d(16));
+        b.add(batchNorm());
         b.add(new SeededDropout(0.5, seed * 31 + 1));
         b.add(new UnfoldedConv1d(4, 3, 1));
         b.add(Activation.reluBlock());
         b.add(Blocks.batchFlattenBlock());
         b.add(new SeededDropout(0.5, seed * 31 + 2));
-        b.add(new BatchNorm1d(4 * 128));
+        b.add(batchNorm());
         b.add(Linear.builder().setUnits(classes).build());
         return b;
+    }
+
+    /**
+     * DJL's batch norm over axis 1 as {@code torch.nn.BatchNorm1d(C)}'s defaults: ε = 1e-5 and running estimates
+     * moving by 0.1 towards the batch's (DJL counts momentum from the other side: 0.9 keeps 90% of the old value).
+     */
+    public static Block batchNorm() {
+        return BatchNorm.builder().optAxis(1).optMomentum(0.9f).optEpsilon(1e-5f).build();
     }
 }

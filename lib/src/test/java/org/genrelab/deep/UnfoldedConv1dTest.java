@@ -146,7 +146,7 @@ class UnfoldedConv1dTest {
         try (NDManager m = NDManager.newBaseManager()) {
             ai.djl.nn.SequentialBlock b = new ai.djl.nn.SequentialBlock();
             b.add(new UnfoldedConv1d(16, 3, 1));
-            b.add(new BatchNorm1d(16));
+            b.add(ClassifierBlocks.batchNorm());
             b.initialize(m, DataType.FLOAT32, new Shape(n, c, l));
             ParameterStore ps = new ParameterStore(m, false);
             for (int pass = 0; pass < 4; pass++) {
