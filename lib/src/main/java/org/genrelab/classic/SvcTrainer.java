@@ -24,15 +24,19 @@ public final class SvcTrainer implements ModelTrainer {
 
     private final double c;
     private final double tol;
+    private final int threads;
 
-    /** The study's SVC: C = 3, gamma 'scale', tolerance 1e-3 (libsvm's). */
-    public SvcTrainer() {
-        this(3.0, 1e-3);
+    /** The study's SVC: C = 3, gamma 'scale', tolerance 1e-3 (libsvm's), trained on {@code threads} threads. */
+    public SvcTrainer(int threads) {
+        this(3.0, 1e-3, threads);
     }
 
-    public SvcTrainer(double c, double tol) {
+    /** @param threads threads computing the Gram matrix and solving the class pairs (the model does not depend on it) */
+    public SvcTrainer(double c, double tol, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         this.c = c;
         this.tol = tol;
+        this.threads = threads;
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class SvcTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        Machines m = oneVersusOne(x, y, org.genrelab.results.RunParameters.threadsFromEnvironment());
+        Machines m = oneVersusOne(x, y, threads);
         return m::predict;
     }
 
