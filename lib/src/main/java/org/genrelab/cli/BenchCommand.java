@@ -170,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int part2() throws Exception {
         var params = org.genrelab.results.RunParameters.fromEnvironment();
         var data = org.genrelab.data.StudyEmbeddings.fromDataFolder(params.requireData());
-        org.genrelab.deep.Part2Benchmark.run(data, epochs, search, System.out);
+        org.genrelab.deep.Part2Benchmark.run(data, epochs, search, params.threads(), System.out);
         return 0;
     }
 }

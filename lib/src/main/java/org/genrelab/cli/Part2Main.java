@@ -54,7 +54,8 @@ public final class Part2Main {
                 FmaTracks.load(dataDir.resolve("fma_small_tracks.csv")));
         int threads = RunParameters.fromEnvironment().threads(); // GENRELAB_THREADS, default all cores
         String searchThreads = System.getProperty("genrelab.searchThreads");
-        Part2Settings p = searchThreads == null ? mode : mode.withThreads(Integer.parseInt(searchThreads.trim()));
+        Part2Settings p = (searchThreads == null ? mode : mode.withThreads(Integer.parseInt(searchThreads.trim())))
+                .withTorchThreads(threads);
         System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1] + "; " + p);
         long seed = Long.getLong("genrelab.seed", 42); // runs use seeds seed, seed+1, ...
         System.out.println("seed " + seed);

@@ -177,10 +177,9 @@ public final class Part2Experiments {
             }
         }
         long t0 = System.nanoTime();
-        // the run's threads (GENRELAB_THREADS, default all cores) shared by the trials training at once
-        int torchThreads = Math.max(1, org.genrelab.results.RunParameters.threadsFromEnvironment() / p.threads());
+        int torchThreads = Math.max(1, p.torchThreads() / p.threads()); // the cores are shared by the trials at once
         List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs, (id, c) -> {
-            DeviceChoice.setTorchThreadsOfThisThread(torchThreads); // the cores are shared between trials
+            DeviceChoice.setTorchThreadsOfThisThread(torchThreads);
             return new EpochTrainer(lstmBlock(c, classes, seed + id), tr, data.validation(), null, classes,
                     c.settings(p.searchProtocol().maxEpochs(), 0, seed + id));
         }, asha, p.searchProtocol(), p.threads(), journal, progress);

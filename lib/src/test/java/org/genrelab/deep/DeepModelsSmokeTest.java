@@ -56,6 +56,8 @@ class DeepModelsSmokeTest {
         assertEquals(Device.gpu(0), DeviceChoice.choose(2));
         assertEquals(Device.cpu(), DeviceChoice.device()); // this machine has none
         assertTrue(DeviceChoice.describe().startsWith("cpu (torch threads "), DeviceChoice.describe());
+        // the omp figure is what PyTorch says of the calling thread
+        assertTrue(DeviceChoice.describe().endsWith(", omp " + DeviceChoice.torchThreadsOfThisThread() + ")"), DeviceChoice.describe());
     }
 
     @Test

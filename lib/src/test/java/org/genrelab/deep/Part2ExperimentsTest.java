@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The Part 2 entry points in a tiny mode: shapes of what they return, and the study's search space. */
 class Part2ExperimentsTest {
 
-    private static final Part2Settings TINY = new Part2Settings(3, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 1, 2, 2,
+    /** Two trials at once sharing two PyTorch threads: one each. */
+    private static final Part2Settings TINY = new Part2Settings(3, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 2, 1, 2, 2,
             new int[] {20}, 2, 400, 2);
 
     @Test
@@ -85,7 +86,7 @@ class Part2ExperimentsTest {
             throws Exception {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
                 FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
-        Part2Settings six = new Part2Settings(6, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 1, 1, 2, 2, new int[] {20}, 2, 400, 1);
+        Part2Settings six = new Part2Settings(6, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 1, 1, 2, 2, new int[] {20}, 2, 400, 1);
         List<TrialRecord<LstmConfig>> uninterrupted = Part2Experiments.lstmSearch(e, six, 11).trials();
 
         java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
