@@ -100,7 +100,8 @@ public final class SvcTrainer implements ModelTrainer {
         for (int q = 0; q < rows.length; q++) sign[q] = (byte) (yi[rows[q]] == i ? +1 : -1);
         SmoSolver.Solution s = SmoSolver.solve(gram, rows, sign, c, tol);
         int[] sv = IntStream.range(0, rows.length).filter(q -> s.coef()[q] != 0).toArray(); // libsvm: |α| > 0
-        return new Pair(i, j, IntStream.of(sv).map(q -> rows[q]).toArray(), IntStream.of(sv).mapToDouble(q -> s.coef()[q]).toArray(), s.rho());
+        return new Pair(i, j, IntStream.of(sv).map(q -> rows[q]).toArray(), IntStream.of(sv).mapToDouble(q -> s.coef()[q]).toArray(), s.rho(),
+                s.converged());
     }
 
     /**
@@ -196,8 +197,9 @@ public final class SvcTrainer implements ModelTrainer {
      * One pair's machine: decision Σ coef·K(sv, x) − rho, positive for class {@code i}.
      *
      * @param sv support vectors as rows of the training matrix
+     * @param converged whether its solver reached the tolerance before libsvm's iteration cap ({@link SmoSolver.Solution})
      */
-    record Pair(int i, int j, int[] sv, double[] coef, double rho) {
+    record Pair(int i, int j, int[] sv, double[] coef, double rho, boolean converged) {
     }
 
     /** The trained one-vs-one machines and the support vectors they use. */
@@ -228,6 +230,14 @@ public final class SvcTrainer implements ModelTrainer {
         /** Distinct training rows that are a support vector of some pair. */
         public int supportVectors() {
             return supportSquares.length;
+        }
+
+        /**
+         * Whether every pair's solver reached the tolerance before libsvm's iteration cap; where one did not, libsvm
+         * warns and keeps the machine, as this does.
+         */
+        public boolean converged() {
+            return Arrays.stream(pairs).allMatch(Pair::converged);
         }
 
         /** The class of each row, by libsvm's one-vs-one vote; the kernel with every support vector computed four rows at a time. */
