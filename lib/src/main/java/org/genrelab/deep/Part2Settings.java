@@ -3,11 +3,12 @@ package org.genrelab.deep;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.genrelab.results.RunParameters;
 import org.genrelab.tune.TrialProtocol;
 
 /**
- * Sizes of the Part 2 experiments and how they run (threads, run journal): {@link #full()} is the study's
+ * Sizes of the Part 2 experiments and how they run (threads, run journal, log): {@link #full()} is the study's
  * protocol, {@link #quick()} shrinks searches, epochs and data so CI runs in minutes.
  *
  * @param trials          LSTM random-search configurations (study: 200)
@@ -29,23 +30,27 @@ import org.genrelab.tune.TrialProtocol;
  * @param seeds           seeds of each model in the results table (mean ± std over them)
  * @param runJournal      where finished training runs are journalled ({@link RunJournal}), or null; not part of
  *                        the settings' identity (printing, equality): it changes where runs are kept, not what they give
+ * @param log             where the experiments say what they do beyond training (a run loaded from the journal instead
+ *                        of trained); null for silence. Not part of the settings' identity either
  */
 public record Part2Settings(int trials, int graceEpochs, int reductionFactor, int maxT, TrialProtocol searchProtocol,
                             int threads, int torchThreads, int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns,
-                            int[] fcnnHidden, int cnnEpochs, int trainLimit, int seeds, Path runJournal) {
+                            int[] fcnnHidden, int cnnEpochs, int trainLimit, int seeds, Path runJournal,
+                            Consumer<String> log) {
 
-    /** Settings without a run journal. */
+    /** Settings without a run journal, silent. */
     public Part2Settings(int trials, int graceEpochs, int reductionFactor, int maxT, TrialProtocol searchProtocol,
                          int threads, int torchThreads, int retrainEpochs, int patience, int fcnnEpochs, int fcnnRuns,
                          int[] fcnnHidden, int cnnEpochs, int trainLimit, int seeds) {
         this(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, torchThreads, retrainEpochs, patience,
-                fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, null);
+                fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, null, null);
     }
 
     public Part2Settings {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         if (torchThreads < 1) throw new IllegalArgumentException("torchThreads must be at least 1, got " + torchThreads);
         fcnnHidden = fcnnHidden.clone(); // a record holds its own copy: nobody can change it afterwards
+        if (log == null) log = line -> { };
     }
 
     @Override
@@ -96,7 +101,7 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
     /** The same settings with {@code n} seeds per model and per sweep configuration. */
     public Part2Settings withSeeds(int n) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, torchThreads,
-                retrainEpochs, patience, fcnnEpochs, n, fcnnHidden, cnnEpochs, trainLimit, n, runJournal);
+                retrainEpochs, patience, fcnnEpochs, n, fcnnHidden, cnnEpochs, trainLimit, n, runJournal, log);
     }
 
     /**
@@ -122,25 +127,31 @@ public record Part2Settings(int trials, int graceEpochs, int reductionFactor, in
     public Part2Settings withModelSeeds(int n) {
         if (n < 1) throw new IllegalArgumentException("seeds must be at least 1, got " + n);
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, torchThreads,
-                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, n, runJournal);
+                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, n, runJournal, log);
     }
 
     /** The same settings with {@code n} search trials training at once. */
     public Part2Settings withThreads(int n) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, n, torchThreads,
-                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, runJournal);
+                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, runJournal, log);
     }
 
     /** The same settings with {@code n} PyTorch threads shared by the search's trials. */
     public Part2Settings withTorchThreads(int n) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, n,
-                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, runJournal);
+                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, runJournal, log);
     }
 
     /** The same settings with finished training runs journalled in {@code dir} ({@link RunJournal}). */
     public Part2Settings withRunJournal(Path dir) {
         return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, torchThreads,
-                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, dir);
+                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, dir, log);
+    }
+
+    /** The same settings saying what the experiments do to {@code log} (e.g. {@code System.out::println}). */
+    public Part2Settings withLog(Consumer<String> log) {
+        return new Part2Settings(trials, graceEpochs, reductionFactor, maxT, searchProtocol, threads, torchThreads,
+                retrainEpochs, patience, fcnnEpochs, fcnnRuns, fcnnHidden, cnnEpochs, trainLimit, seeds, runJournal, log);
     }
 
     /** The seeds of the results table: {@code seed, seed + 1, ...}. */

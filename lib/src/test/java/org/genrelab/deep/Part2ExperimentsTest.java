@@ -146,11 +146,16 @@ class Part2ExperimentsTest {
             assertEquals(2, files.filter(f -> f.toString().endsWith(".json")).count(), "the two finished runs are journalled");
         }
         java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> said = new java.util.ArrayList<>();
+        Part2Settings saying = journalled.withLog(said::add);
+        assertEquals(journalled, saying, "where the experiments say what they do is not part of the settings");
         ModelResult resumed = Part2Experiments.train("cnn", "ConvNet", s -> {
             built.incrementAndGet();
             return ClassifierBlocks.cnn(classes, s);
-        }, e, journalled, ts, seeds);
+        }, e, saying, ts, seeds);
         assertEquals(1, built.get(), "only the third run is trained");
+        assertEquals(2, said.size(), said.toString());
+        assertTrue(said.get(0).startsWith("cnn, seed 5: trained before") && said.get(0).contains("run journal"), said.get(0));
         for (int i = 0; i < seeds.length; i++) {
             TrainingRun a = plain.runs().get(i);
             TrainingRun b = resumed.runs().get(i);
