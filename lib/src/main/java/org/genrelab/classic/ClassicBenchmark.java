@@ -34,7 +34,8 @@ import org.genrelab.results.ResultsCsv;
  *  fit in a JVM includes compiling the training code;
  *  [--model-seeds N] also trains each model with seeds 1..N-1 on the first split and writes those scores too, so
  *  that the randomised models (forest, boosting) can be compared with scikit-learn's by their mean over seeds:
- *  one seed's boosting moves by more than 1.5 macro-F1 points on either side)
+ *  one seed's boosting moves by more than 1.5 macro-F1 points on either side;
+ *  [--threads N] the threads SVC, the forest and logistic regression train on, default all cores)
  * </pre>
  */
 public final class ClassicBenchmark {
@@ -54,6 +55,7 @@ public final class ClassicBenchmark {
         List<String> only = null;
         int repeat = 1;
         int modelSeeds = 1;
+        int threads = Runtime.getRuntime().availableProcessors();
         Path out = Paths.get("target", "classic");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -69,9 +71,10 @@ public final class ClassicBenchmark {
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--per-genre" -> perGenre = Integer.parseInt(args[++i]);
                 case "--out" -> out = Paths.get(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (use --embeddings DATA_DIR | --csv FEATURES.csv --tracks TRACKS.csv, --features study|all,"
-                        + " --seeds N, --per-genre N, --official, --held-only, --only NAME,NAME, --repeat N, --model-seeds N, --out DIR)");
+                        + " --seeds N, --per-genre N, --official, --held-only, --only NAME,NAME, --repeat N, --model-seeds N, --threads N, --out DIR)");
             }
         }
         FeatureTable table;
@@ -99,12 +102,12 @@ public final class ClassicBenchmark {
         // --held-only: the four models held to scikit-learn's scores (the CatBoost stand-in has no sklearn twin)
         final boolean withStandIn = !heldOnly;
         final List<String> named = only;
-        List<ModelTrainer> models = StudyProtocol.studyModels().stream()
+        List<ModelTrainer> models = StudyProtocol.studyModels(threads).stream()
                 .filter(m -> withStandIn || !(m instanceof CatBoostStandInTrainer))
                 .filter(m -> named == null || named.contains(m.name())).toList();
         if (models.isEmpty()) {
             throw new IllegalArgumentException("--only " + only + " names none of the models "
-                    + StudyProtocol.studyModels().stream().map(ModelTrainer::name).toList());
+                    + StudyProtocol.studyModels(threads).stream().map(ModelTrainer::name).toList());
         }
         List<StudyProtocol.Run> runs = new ArrayList<>();
         Map<String, Double> fastestTrain = new java.util.HashMap<>();
@@ -161,7 +164,7 @@ public final class ClassicBenchmark {
                         r.trainSeconds(), r.predictSeconds(), r.trainSeconds(), r.trainSeconds(), 1));
             }
         }
-        ResultsCsv.write(out.resolve("results.csv"), o.resultRows());
+        ResultsCsv.write(out.resolve("results.csv"), o.resultRows(threads));
         System.out.println("\nmean ± std over " + nSeeds + " run(s):");
         for (String m : o.models()) {
             double[] f = o.runs(m).stream().mapToDouble(StudyProtocol.Run::macroF1).toArray();

@@ -16,7 +16,7 @@ import java.util.Locale;
  * making its training code ready, on the same side of the clock.
  *
  * <pre>
- * ColdStartFit MATRICES_DIR "MODEL NAME" [SEED]
+ * ColdStartFit MATRICES_DIR "MODEL NAME" [SEED [THREADS]]
  * </pre>
  * reads {@code MATRICES_DIR/train.csv} ({@link MatrixExport}) before the clock starts and prints one line,
  * {@code cold-fit MODEL SECONDS}.
@@ -27,24 +27,25 @@ public final class ColdStartFit {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            throw new IllegalArgumentException("usage: ColdStartFit MATRICES_DIR \"MODEL NAME\" [SEED]");
+        if (args.length < 2 || args.length > 4) {
+            throw new IllegalArgumentException("usage: ColdStartFit MATRICES_DIR \"MODEL NAME\" [SEED [THREADS]]");
         }
         MatrixExport.Rows train = MatrixExport.read(Path.of(args[0]).resolve("train.csv"));
-        long seed = args.length == 3 ? Long.parseLong(args[2]) : 0;
-        System.out.printf(Locale.ROOT, "cold-fit %s %.4f%n", args[1], seconds(args[1], train, seed));
+        long seed = args.length >= 3 ? Long.parseLong(args[2]) : 0;
+        int threads = args.length == 4 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "cold-fit %s %.4f%n", args[1], seconds(args[1], train, seed, threads));
     }
 
     /**
      * Runs {@link #main} in a fresh JVM with this JVM's options and class path, and returns its seconds. The
      * child's error output, if it fails, is in the exception.
      */
-    public static double inFreshJvm(Path matrices, String model, long seed) throws IOException, InterruptedException {
+    public static double inFreshJvm(Path matrices, String model, long seed, int threads) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStartFit.class.getName(), matrices.toString(), model,
-                String.valueOf(seed)));
+                String.valueOf(seed), String.valueOf(threads)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = p.waitFor();
@@ -55,12 +56,12 @@ public final class ColdStartFit {
         throw new IllegalStateException("the fresh JVM training " + model + " ended with status " + status + ":\n" + output.strip());
     }
 
-    /** Seconds to look the model up among the study's models and train it once on {@code train}. */
-    static double seconds(String model, MatrixExport.Rows train, long seed) {
+    /** Seconds to look the model up among the study's models and train it once on {@code train}, on {@code threads} threads. */
+    static double seconds(String model, MatrixExport.Rows train, long seed, int threads) {
         long t0 = System.nanoTime();
-        ModelTrainer m = StudyProtocol.studyModels().stream().filter(t -> t.name().equals(model)).findFirst()
+        ModelTrainer m = StudyProtocol.studyModels(threads).stream().filter(t -> t.name().equals(model)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no study model named '" + model + "'; have "
-                        + StudyProtocol.studyModels().stream().map(ModelTrainer::name).toList()));
+                        + StudyProtocol.studyModels(threads).stream().map(ModelTrainer::name).toList()));
         m.fit(train.x(), train.y(), train.classes().size(), seed);
         return (System.nanoTime() - t0) / 1e9;
     }

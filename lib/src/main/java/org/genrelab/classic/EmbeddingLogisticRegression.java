@@ -114,10 +114,10 @@ public final class EmbeddingLogisticRegression {
         return 1.0 / c;
     }
 
-    /** Fits one multinomial model. */
-    public static MultinomialLogistic fit(double[][] x, int[] y, int classes, double c, int maxIter) {
+    /** Fits one multinomial model on {@code threads} threads (the model does not depend on them). */
+    public static MultinomialLogistic fit(double[][] x, int[] y, int classes, double c, int maxIter, int threads) {
         lambdaForC(c); // checks C
-        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, org.genrelab.results.RunParameters.threadsFromEnvironment());
+        return MultinomialLogistic.fit(x, y, classes, c, 1e-4, maxIter, threads);
     }
 
     /** The search's settings as a run records them, e.g. {@code "C grid [1.0E-5, …, 1.0], max_iter 500"}. */
@@ -142,9 +142,10 @@ public final class EmbeddingLogisticRegression {
      * reported.
      *
      * @param trainLimit first this-many training tracks (0: all)
+     * @param threads    threads each fit runs on
      */
-    public static Result run(StudyEmbeddings data, double[] cGrid, int maxIter, int trainLimit) {
-        return run(data, List.of(EmbeddingRepresentation.FLATTENED), cGrid, maxIter, trainLimit);
+    public static Result run(StudyEmbeddings data, double[] cGrid, int maxIter, int trainLimit, int threads) {
+        return run(data, List.of(EmbeddingRepresentation.FLATTENED), cGrid, maxIter, trainLimit, threads);
     }
 
     /**
@@ -152,9 +153,10 @@ public final class EmbeddingLogisticRegression {
      * split. {@link Result#chosen()} then picks among the representations on validation too.
      *
      * @param trainLimit first this-many training tracks (0: all)
+     * @param threads    threads each fit runs on
      */
     public static Result run(StudyEmbeddings data, List<EmbeddingRepresentation> representations, double[] cGrid,
-                             int maxIter, int trainLimit) {
+                             int maxIter, int trainLimit, int threads) {
         if (representations.isEmpty()) throw new IllegalArgumentException("no representation to search");
         if (cGrid.length == 0) throw new IllegalArgumentException("empty C grid");
         int classes = data.genres().size();
@@ -177,7 +179,7 @@ public final class EmbeddingLogisticRegression {
             double bestAccuracy = Double.NaN;
             for (double c : cGrid) {
                 long s = System.nanoTime();
-                MultinomialLogistic m = fit(xTrain, yTrain, classes, c, maxIter);
+                MultinomialLogistic m = fit(xTrain, yTrain, classes, c, maxIter, threads);
                 int[] pv = m.predict(xVal);
                 double f1 = ClassificationMetrics.macroF1(data.validation().y(), pv, classes);
                 double accuracy = ClassificationMetrics.accuracy(data.validation().y(), pv);

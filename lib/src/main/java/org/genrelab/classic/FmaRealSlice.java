@@ -142,10 +142,14 @@ public final class FmaRealSlice {
             return present() ? String.join("\n", tables.lines()) : absent;
         }
 
-        /** Both sides' result rows ({@value #EXPERIMENT}, {@value #EMBEDDINGS_EXPERIMENT}); empty when absent. */
-        public List<ResultRow> resultRows() {
+        /**
+         * Both sides' result rows ({@value #EXPERIMENT}, {@value #EMBEDDINGS_EXPERIMENT}); empty when absent.
+         *
+         * @param threads the threads the models trained on ({@link StudyProtocol.Outcome#resultRows(int)})
+         */
+        public List<ResultRow> resultRows(int threads) {
             List<ResultRow> rows = new ArrayList<>();
-            for (StudyProtocol.Outcome o : outcomes()) rows.addAll(o.resultRows());
+            for (StudyProtocol.Outcome o : outcomes()) rows.addAll(o.resultRows(threads));
             return rows;
         }
 

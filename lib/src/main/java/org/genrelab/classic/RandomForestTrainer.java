@@ -8,15 +8,20 @@ package org.genrelab.classic;
  */
 public final class RandomForestTrainer implements ModelTrainer {
 
+    /** The study's number of trees. */
+    public static final int STUDY_TREES = 500;
+
     private final int nEstimators;
+    private final int threads;
 
-    /** The study's forest: 500 trees. */
-    public RandomForestTrainer() {
-        this(500);
-    }
-
-    public RandomForestTrainer(int nEstimators) {
+    /**
+     * @param nEstimators trees ({@link #STUDY_TREES} in the study)
+     * @param threads     threads growing the trees (each tree draws from its own seed, so the forest does not depend on it)
+     */
+    public RandomForestTrainer(int nEstimators, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         this.nEstimators = nEstimators;
+        this.threads = threads;
     }
 
     @Override
@@ -33,7 +38,7 @@ public final class RandomForestTrainer implements ModelTrainer {
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
         int p = x[0].length;
         ClassificationForest m = ClassificationForest.fit(x, y, nClasses, nEstimators, (int) Math.max(1, Math.floor(Math.sqrt(p))),
-                ClassificationForest.balanced(y, nClasses), seed, org.genrelab.results.RunParameters.threadsFromEnvironment());
+                ClassificationForest.balanced(y, nClasses), seed, threads);
         double[] importance = m.importance();
         return new TrainedModel() {
             @Override

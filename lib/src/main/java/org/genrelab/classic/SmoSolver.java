@@ -30,8 +30,10 @@ final class SmoSolver {
      * @param coef y_a·α_a for every variable (libsvm's {@code sv_coef}; zero where a is not a support vector)
      * @param rho the decision function's offset: f(x) = Σ coef_a·K(a, x) − rho
      * @param iterations SMO steps taken (libsvm's "#iter")
+     * @param converged whether the maximal violation fell below the tolerance before the iteration cap (where it did
+     *                  not, libsvm prints a warning and keeps the solution, as this does)
      */
-    record Solution(double[] coef, double rho, int iterations) {
+    record Solution(double[] coef, double rho, int iterations, boolean converged) {
     }
 
     private final float[][] gram;
@@ -71,24 +73,33 @@ final class SmoSolver {
      * @throws IllegalArgumentException if y is not ±1 or differs in length from rows
      */
     static Solution solve(float[][] gram, int[] rows, byte[] y, double c, double eps) {
-        if (y.length != rows.length) throw new IllegalArgumentException(rows.length + " rows but " + y.length + " labels");
-        for (byte v : y) if (v != 1 && v != -1) throw new IllegalArgumentException("labels must be +1 or -1, got " + v);
-        return new SmoSolver(gram, rows, y, c).run(eps);
+        return solve(gram, rows, y, c, eps, maxIterations(rows.length));
     }
 
-    private Solution run(double eps) {
+    /** {@link #solve(float[][], int[], byte[], double, double)} stopping after at most {@code maxIter} steps. */
+    static Solution solve(float[][] gram, int[] rows, byte[] y, double c, double eps, int maxIter) {
+        if (y.length != rows.length) throw new IllegalArgumentException(rows.length + " rows but " + y.length + " labels");
+        for (byte v : y) if (v != 1 && v != -1) throw new IllegalArgumentException("labels must be +1 or -1, got " + v);
+        return new SmoSolver(gram, rows, y, c).run(eps, maxIter);
+    }
+
+    /** libsvm's iteration cap for a problem of l variables: max(10⁷, 100·l). */
+    static int maxIterations(int l) {
+        return Math.max(10_000_000, l > Integer.MAX_VALUE / 100 ? Integer.MAX_VALUE : 100 * l);
+    }
+
+    private Solution run(double eps, int maxIter) {
         int l = rows.length;
-        int maxIter = Math.max(10_000_000, l > Integer.MAX_VALUE / 100 ? Integer.MAX_VALUE : 100 * l);
         int iter = 0;
         int[] pair = new int[2];
-        while (iter < maxIter && !selectWorkingSet(eps, pair)) {
+        boolean optimal = false;
+        while (iter < maxIter && !(optimal = selectWorkingSet(eps, pair))) {
             iter++;
             step(pair[0], pair[1]);
         }
-        if (iter >= maxIter) System.err.println("WARNING: SVC solver reached its maximum of " + maxIter + " iterations");
         double[] coef = new double[l];
         for (int a = 0; a < l; a++) coef[a] = alpha[a] * y[a];
-        return new Solution(coef, rho(), iter);
+        return new Solution(coef, rho(), iter, optimal);
     }
 
     /** Row a of Q: y_a·y_b·K_ab for every b (libsvm's {@code (float)(y[i]*y[j]*kernel)}, exact for a float kernel). */

@@ -116,9 +116,13 @@ public final class StudyProtocol {
             return out;
         }
 
-        /** Tidy rows: macro_f1, accuracy, train_seconds, predict_seconds per model (mean, std over runs). */
-        public List<ResultRow> resultRows() {
-            String device = "cpu (" + org.genrelab.results.RunParameters.threadsFromEnvironment() + " threads)";
+        /**
+         * Tidy rows: macro_f1, accuracy, train_seconds, predict_seconds per model (mean, std over runs).
+         *
+         * @param threads the threads the models trained on, for the rows' device ({@code cpu (4 threads)})
+         */
+        public List<ResultRow> resultRows(int threads) {
+            String device = "cpu (" + threads + " threads)";
             List<ResultRow> rows = new ArrayList<>();
             for (String m : models) {
                 List<Run> rs = runs(m);
@@ -134,10 +138,13 @@ public final class StudyProtocol {
     private StudyProtocol() {
     }
 
-    /** The study's five models with its hyperparameters: SVC, random forest, gradient boosting, logistic regression, the CatBoost row. */
-    public static List<ModelTrainer> studyModels() {
-        return List.of(new SvcTrainer(), new RandomForestTrainer(), new GradientBoostingTrainer(),
-                new LogisticRegressionTrainer(), new CatBoostStandInTrainer());
+    /**
+     * The study's five models with its hyperparameters: SVC, random forest, gradient boosting, logistic regression, the
+     * CatBoost row; SVC, the forest and logistic regression train on {@code threads} threads.
+     */
+    public static List<ModelTrainer> studyModels(int threads) {
+        return List.of(new SvcTrainer(threads), new RandomForestTrainer(RandomForestTrainer.STUDY_TREES, threads),
+                new GradientBoostingTrainer(), new LogisticRegressionTrainer(threads), new CatBoostStandInTrainer());
     }
 
     /** The protocol as a run records it: the seeds, the test fraction, then each model with its hyperparameters. */

@@ -24,15 +24,19 @@ public final class SvcTrainer implements ModelTrainer {
 
     private final double c;
     private final double tol;
+    private final int threads;
 
-    /** The study's SVC: C = 3, gamma 'scale', tolerance 1e-3 (libsvm's). */
-    public SvcTrainer() {
-        this(3.0, 1e-3);
+    /** The study's SVC: C = 3, gamma 'scale', tolerance 1e-3 (libsvm's), trained on {@code threads} threads. */
+    public SvcTrainer(int threads) {
+        this(3.0, 1e-3, threads);
     }
 
-    public SvcTrainer(double c, double tol) {
+    /** @param threads threads computing the Gram matrix and solving the class pairs (the model does not depend on it) */
+    public SvcTrainer(double c, double tol, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         this.c = c;
         this.tol = tol;
+        this.threads = threads;
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class SvcTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        Machines m = oneVersusOne(x, y, org.genrelab.results.RunParameters.threadsFromEnvironment());
+        Machines m = oneVersusOne(x, y, threads);
         return m::predict;
     }
 
@@ -96,7 +100,8 @@ public final class SvcTrainer implements ModelTrainer {
         for (int q = 0; q < rows.length; q++) sign[q] = (byte) (yi[rows[q]] == i ? +1 : -1);
         SmoSolver.Solution s = SmoSolver.solve(gram, rows, sign, c, tol);
         int[] sv = IntStream.range(0, rows.length).filter(q -> s.coef()[q] != 0).toArray(); // libsvm: |α| > 0
-        return new Pair(i, j, IntStream.of(sv).map(q -> rows[q]).toArray(), IntStream.of(sv).mapToDouble(q -> s.coef()[q]).toArray(), s.rho());
+        return new Pair(i, j, IntStream.of(sv).map(q -> rows[q]).toArray(), IntStream.of(sv).mapToDouble(q -> s.coef()[q]).toArray(), s.rho(),
+                s.converged());
     }
 
     /**
@@ -192,8 +197,9 @@ public final class SvcTrainer implements ModelTrainer {
      * One pair's machine: decision Σ coef·K(sv, x) − rho, positive for class {@code i}.
      *
      * @param sv support vectors as rows of the training matrix
+     * @param converged whether its solver reached the tolerance before libsvm's iteration cap ({@link SmoSolver.Solution})
      */
-    record Pair(int i, int j, int[] sv, double[] coef, double rho) {
+    record Pair(int i, int j, int[] sv, double[] coef, double rho, boolean converged) {
     }
 
     /** The trained one-vs-one machines and the support vectors they use. */
@@ -224,6 +230,14 @@ public final class SvcTrainer implements ModelTrainer {
         /** Distinct training rows that are a support vector of some pair. */
         public int supportVectors() {
             return supportSquares.length;
+        }
+
+        /**
+         * Whether every pair's solver reached the tolerance before libsvm's iteration cap; where one did not, libsvm
+         * warns and keeps the machine, as this does.
+         */
+        public boolean converged() {
+            return Arrays.stream(pairs).allMatch(Pair::converged);
         }
 
         /** The class of each row, by libsvm's one-vs-one vote; the kernel with every support vector computed four rows at a time. */

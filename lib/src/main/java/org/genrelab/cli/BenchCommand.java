@@ -108,7 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
         String models = allModels ? "SVC,Random forest,Gradient boosting,Logistic regression,XGBoost (CatBoost stand-in)"
                 : "SVC,Random forest,Logistic regression";
         org.genrelab.classic.ClassicBenchmark.main(new String[] {"--embeddings", params.requireData().toString(), "--seeds", "1",
-                "--per-genre", "250", "--only", models, "--repeat", String.valueOf(repeats), "--out", out.toString()});
+                "--per-genre", "250", "--only", models, "--repeat", String.valueOf(repeats), "--threads", String.valueOf(params.threads()),
+                "--out", out.toString()});
         Path python = Path.of("/usr/bin/python3");
         Path script = root.resolve("environment/sklearn_compare.py");
         if (!Files.isExecutable(python)) {
@@ -118,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("\nscikit-learn 1.2 on the same matrices (" + out.resolve("matrices") + "):");
         int status = new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--only", models,
                 "--repeat", String.valueOf(repeats)).inheritIO().start().waitFor();
-        if (coldRuns > 0) coldStart(out, python, script);
+        if (coldRuns > 0) coldStart(out, python, script, params.threads());
         return status;
     }
 
@@ -126,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
      * The three time-held models, each trained once per fresh process, {@link #coldRuns} times per side,
      * Java and Python alternating; prints the medians.
      */
-    private void coldStart(Path out, Path python, Path script) throws Exception {
+    private void coldStart(Path out, Path python, Path script, int threads) throws Exception {
         System.out.printf(Locale.ROOT, "%ncold start: each model trained once per fresh process; processes per model and side: %d, Java and Python alternating"
                 + " (median); the data read before the clock starts%n", coldRuns);
         System.out.printf(Locale.ROOT, "%-22s %16s %34s%n", "model", "Java, first fit", "scikit-learn, import + first fit");
@@ -138,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
             double[] fits = new double[coldRuns];
             double[] sums = new double[coldRuns];
             for (int r = 0; r < coldRuns; r++) {
-                jvm[r] = ColdStartFit.inFreshJvm(out.resolve("matrices"), model, 0);
+                jvm[r] = ColdStartFit.inFreshJvm(out.resolve("matrices"), model, 0, threads);
                 Process p = new ProcessBuilder(python.toString(), script.toString(), out.toString(), "--cold", model)
                         .redirectErrorStream(true).start();
                 String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -169,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int part2() throws Exception {
         var params = org.genrelab.results.RunParameters.fromEnvironment();
         var data = org.genrelab.data.StudyEmbeddings.fromDataFolder(params.requireData());
-        org.genrelab.deep.Part2Benchmark.run(data, epochs, search, System.out);
+        org.genrelab.deep.Part2Benchmark.run(data, epochs, search, params.threads(), System.out);
         return 0;
     }
 }

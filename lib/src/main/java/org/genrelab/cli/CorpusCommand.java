@@ -36,7 +36,8 @@ public final class CorpusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long t0 = System.nanoTime();
-        CorpusManifest m = SyntheticCorpus.ensure(folder, new SyntheticCorpus.Parameters(perGenre, seed, seconds), n);
+        CorpusManifest m = SyntheticCorpus.ensure(folder, new SyntheticCorpus.Parameters(perGenre, seed, seconds), n,
+                System.err::println);
         System.out.printf(Locale.ROOT, "synthetic corpus ready: %d tracks in %s (%.1f s on %d threads)%n",
                 m.entries().size(), folder, (System.nanoTime() - t0) / 1e9, n);
         return 0;

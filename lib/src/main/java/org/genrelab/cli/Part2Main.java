@@ -18,6 +18,7 @@ import org.genrelab.report.IntervalTables;
 import org.genrelab.report.Part2Ensemble;
 import org.genrelab.results.PredictionsCsv;
 import org.genrelab.results.ResultRow;
+import org.genrelab.results.RunParameters;
 import org.genrelab.report.StudyReference;
 import org.genrelab.eval.TestSetIntervals;
 
@@ -51,8 +52,10 @@ public final class Part2Main {
         };
         StudyEmbeddings data = StudyEmbeddings.load(dataDir.resolve("study-embeddings"),
                 FmaTracks.load(dataDir.resolve("fma_small_tracks.csv")));
+        int threads = RunParameters.fromEnvironment().threads(); // GENRELAB_THREADS, default all cores
         String searchThreads = System.getProperty("genrelab.searchThreads");
-        Part2Settings p = searchThreads == null ? mode : mode.withThreads(Integer.parseInt(searchThreads.trim()));
+        Part2Settings p = (searchThreads == null ? mode : mode.withThreads(Integer.parseInt(searchThreads.trim())))
+                .withTorchThreads(threads);
         System.out.println("device: " + DeviceChoice.describe() + "; mode " + args[1] + "; " + p);
         long seed = Long.getLong("genrelab.seed", 42); // runs use seeds seed, seed+1, ...
         System.out.println("seed " + seed);
@@ -63,7 +66,7 @@ public final class Part2Main {
                     var r = EmbeddingLogisticRegression.run(data, EmbeddingLogisticRegression.REPRESENTATIONS,
                             EmbeddingLogisticRegression.STUDY_C_GRID,
                             p.trainLimit() > 0 ? 100 : EmbeddingLogisticRegression.STUDY_MAX_ITER,
-                            p.trainLimit());
+                            p.trainLimit(), threads);
                     r.candidates().forEach(c -> System.out.println("  " + c));
                     System.out.println("  chosen on validation: " + r.chosen().model());
                     rows.addAll(r.rows());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
@@ -54,6 +55,7 @@ public final class SongGenerator {
     private static volatile Soundbank soundbank;
     private static volatile Method openStream;
     private static volatile boolean probed;
+    private static volatile String soundFontProblem;
 
     private SongGenerator() {}
 
@@ -271,6 +273,12 @@ public final class SongGenerator {
                 : "gervill-midi-file-reader:default-soundbank:" + System.getProperty("java.version");
     }
 
+    /** Why the SoundFont is there but not used (the JDK's sound bank renders instead), or empty. */
+    public static Optional<String> soundFontProblem() {
+        probe();
+        return Optional.ofNullable(soundFontProblem);
+    }
+
     private static long fileSize(String p) {
         try {
             return Files.size(Path.of(p));
@@ -291,7 +299,7 @@ public final class SongGenerator {
             soundbank = MidiSystem.getSoundbank(sf2.toFile());
             openStream = m;
         } catch (ReflectiveOperationException | InvalidMidiDataException | IOException e) {
-            System.err.println("SongGenerator: " + FLUID_SOUNDFONT + " unusable (" + e + "); using the JDK sound bank");
+            soundFontProblem = FLUID_SOUNDFONT + " unusable (" + e + "); using the JDK sound bank";
         }
     }
 

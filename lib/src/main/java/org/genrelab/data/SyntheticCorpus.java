@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -92,21 +93,39 @@ public final class SyntheticCorpus {
 
     /**
      * The default corpus under {@code cacheRoot} ({@code corpus/}), generated once and reused while its parameters
-     * hold; returns its {@code tracks.csv}.
+     * hold; returns its {@code tracks.csv}. A generation says its progress to {@code log}.
      */
-    public static Path ensureDefault(Path cacheRoot, int threads) throws IOException {
+    public static Path ensureDefault(Path cacheRoot, int threads, Consumer<String> log) throws IOException {
         Path dir = cacheRoot.resolve("corpus");
-        ensure(dir, defaults(), threads);
+        ensure(dir, defaults(), threads, log);
         return dir.resolve("tracks.csv");
     }
 
-    /** Part 1's audio: the user's FMA {@code tracks.csv} when given (non-null), else the default corpus's. */
+    /** {@link #audioOrDefault(Path, Path, int, Consumer)}, silent. */
     public static Path audioOrDefault(Path userTracksCsv, Path cacheRoot, int threads) throws IOException {
-        return userTracksCsv != null ? userTracksCsv : ensureDefault(cacheRoot, threads);
+        return audioOrDefault(userTracksCsv, cacheRoot, threads, line -> { });
     }
 
-    /** {@link #ensure(Path, int, long)} with every parameter and the number of threads. */
+    /**
+     * Part 1's audio: the user's FMA {@code tracks.csv} when given (non-null), else the default corpus's
+     * ({@link #ensureDefault}, which says a generation's progress to {@code log}).
+     */
+    public static Path audioOrDefault(Path userTracksCsv, Path cacheRoot, int threads, Consumer<String> log)
+            throws IOException {
+        return userTracksCsv != null ? userTracksCsv : ensureDefault(cacheRoot, threads, log);
+    }
+
+    /** {@link #ensure(Path, Parameters, int, Consumer)}, silent. */
     public static CorpusManifest ensure(Path dir, Parameters params, int threads) throws IOException {
+        return ensure(dir, params, threads, line -> { });
+    }
+
+    /**
+     * {@link #ensure(Path, int, long)} with every parameter and the number of threads; a generation says its progress
+     * to {@code log} ({@link #generate}).
+     */
+    public static CorpusManifest ensure(Path dir, Parameters params, int threads, Consumer<String> log)
+            throws IOException {
         Path propsFile = dir.resolve(PARAMETERS_FILE);
         if (Files.isRegularFile(propsFile)) {
             Properties have = new Properties();
@@ -127,7 +146,7 @@ public final class SyntheticCorpus {
                 }
             }
         }
-        return generate(dir, params, threads);
+        return generate(dir, params, threads, log);
     }
 
     /** Deletes what a previous generation wrote (only our own names). */
@@ -207,16 +226,24 @@ public final class SyntheticCorpus {
         return String.format(Locale.ROOT, "audio/%03d/%06d.mp3", trackId / 1000, trackId);
     }
 
-    /** Generates the corpus into {@code dir} (which should be empty), on {@code threads} threads. */
-    public static CorpusManifest generate(Path dir, Parameters params, int threads) throws IOException {
+    /**
+     * Generates the corpus into {@code dir} (which should be empty), on {@code threads} threads. Says to {@code log}
+     * what it makes, why the SoundFont is not used if it is there but unusable, each tenth of the tracks done and
+     * the total time.
+     */
+    public static CorpusManifest generate(Path dir, Parameters params, int threads, Consumer<String> log)
+            throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(INCOMPLETE_FILE), "generation under way or interrupted\n");
         List<Plan> plans = plan(params);
         long t0 = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         int total = plans.size();
-        System.err.printf(Locale.ROOT, "synthetic corpus: %d tracks (%d per genre, seed %d) into %s on %d threads, %s%n",
-                total, params.perGenre(), params.seed(), dir, threads, SongGenerator.rendererName());
+        String renderer = SongGenerator.rendererName();
+        SongGenerator.soundFontProblem().ifPresent(p -> log.accept("SongGenerator: " + p));
+        log.accept(String.format(Locale.ROOT, "synthetic corpus: %d tracks (%d per genre, seed %d) into %s on %d threads, %s",
+                total, params.perGenre(), params.seed(), dir, threads, renderer));
+        int[] tenthSaid = {0};
         List<CorpusManifest.Entry> entries = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -225,9 +252,13 @@ public final class SyntheticCorpus {
                 futures.add(pool.submit(() -> {
                     CorpusManifest.Entry e = make(dir, p, params.seconds());
                     int d = done.incrementAndGet();
-                    if (d == total || d % Math.max(1, total / 40) == 0) {
-                        System.err.printf(Locale.ROOT, "\rsynthetic corpus: %d/%d tracks, %.0f s", d, total,
-                                (System.nanoTime() - t0) / 1e9);
+                    int tenth = (int) ((long) d * 10 / total);
+                    synchronized (tenthSaid) { // one line per tenth, in order, from the worker that completes it
+                        if (tenth > tenthSaid[0]) {
+                            tenthSaid[0] = tenth;
+                            log.accept(String.format(Locale.ROOT, "synthetic corpus: %d/%d tracks, %.0f s", d, total,
+                                    (System.nanoTime() - t0) / 1e9));
+                        }
                     }
                     return e;
                 }));
@@ -252,8 +283,8 @@ public final class SyntheticCorpus {
             for (var e : new TreeMap<>(params.toProperties()).entrySet()) w.write(e.getKey() + "=" + e.getValue() + "\n");
         }
         Files.delete(dir.resolve(INCOMPLETE_FILE));
-        System.err.printf(Locale.ROOT, "%nsynthetic corpus: %d tracks generated in %.1f s%n", total,
-                (System.nanoTime() - t0) / 1e9);
+        log.accept(String.format(Locale.ROOT, "synthetic corpus: %d tracks generated in %.1f s", total,
+                (System.nanoTime() - t0) / 1e9));
         return manifest;
     }
 

@@ -2,11 +2,12 @@ package org.genrelab.deep;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Picks where DJL trains: the first GPU when the PyTorch engine sees one, the CPU otherwise, and
- * reports the thread counts in force ({@code ai.djl.pytorch.num_threads}, {@code OMP_NUM_THREADS})
- * so notebooks and result rows can print them.
+ * reports the thread counts (those requested through {@code ai.djl.pytorch.num_threads}, and those
+ * PyTorch says are in force) so notebooks and result rows can print them.
  */
 public final class DeviceChoice {
 
@@ -46,25 +47,23 @@ public final class DeviceChoice {
      */
     public static void setTorchThreadsOfThisThread(int n) {
         engine();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(Math.max(1, n));
+        JniUtils.setNumThreads(Math.max(1, n));
     }
 
-    /** PyTorch intra-op threads in force for the calling thread. */
+    /** PyTorch intra-op threads in force for the calling thread (its OpenMP threads), as PyTorch reports them. */
     public static int torchThreadsOfThisThread() {
         engine();
-        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        return JniUtils.getNumThreads();
     }
 
-    /** {@code OMP_NUM_THREADS} from the environment (or -1 when unset). */
-    public static int ompThreads() {
-        String v = System.getenv("OMP_NUM_THREADS");
-        return v == null ? -1 : Integer.parseInt(v.trim());
-    }
-
-    /** e.g. {@code "cpu (torch threads 2, omp 2)"} — the device column of result rows. */
+    /**
+     * e.g. {@code "cpu (torch threads 2, omp 2)"} — the device column of result rows: the threads requested
+     * ({@link #torchThreads()}), then the OpenMP threads PyTorch uses on the calling thread
+     * ({@link #torchThreadsOfThisThread()}).
+     */
     public static String describe() {
         Device d = device();
         return (d.isGpu() ? "gpu" + d.getDeviceId() : "cpu") + " (torch threads " + torchThreads() + ", omp "
-                + ompThreads() + ")";
+                + torchThreadsOfThisThread() + ")";
     }
 }

@@ -15,8 +15,11 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.genrelab.data.StudyEmbeddings.SplitData;
+import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.tune.Trial;
 
 /**
@@ -26,7 +29,7 @@ import org.genrelab.tune.Trial;
  * weights). DJL's {@code EasyTrain} is not used because it does not expose per-epoch test
  * predictions at the best epoch nor an epoch-by-epoch handle for the ASHA scheduler.
  *
- * <p>With the system property {@code genrelab.progress=true} it prints one line per epoch to stderr.
+ * <p>Given a progress consumer, it says one line per epoch there (and the test macro-F1 of each new best epoch).
  *
  * <p>It is a {@link Trial}, so the ASHA search can drive it epoch by epoch; {@link #fit()} runs it
  * to {@code maxEpochs} with early stopping. Close it to free native memory.
@@ -40,9 +43,9 @@ public final class EpochTrainer implements Trial {
      * shuffled with a Java {@link Random}, so a run depends only on its seed, whatever runs beside it.
      */
     private static final Object INIT_LOCK = new Object();
-    private static final boolean PROGRESS = Boolean.getBoolean("genrelab.progress");
 
     private final TrainSettings settings;
+    private final Consumer<String> progress;
     private final int classes;
     private final Model model;
     private final Trainer trainer;
@@ -73,9 +76,18 @@ public final class EpochTrainer implements Trial {
      */
     public EpochTrainer(Block block, SplitData train, SplitData val, SplitData test, int classes,
                         TrainSettings settings) {
+        this(block, train, val, test, classes, settings, null);
+    }
+
+    /**
+     * The same, saying each epoch's losses and accuracies to {@code progress} (null: silent).
+     */
+    public EpochTrainer(Block block, SplitData train, SplitData val, SplitData test, int classes,
+                        TrainSettings settings, Consumer<String> progress) {
         if (train.size() == 0) throw new IllegalArgumentException("empty training split");
         if (val.size() == 0) throw new IllegalArgumentException("empty validation split");
         this.settings = settings;
+        this.progress = progress;
         this.classes = classes;
         this.frames = train.x()[0].length;
         this.width = train.x()[0][0].length;
@@ -156,19 +168,19 @@ public final class EpochTrainer implements Trial {
         valLoss.add(vl / valY.length);
         double acc = vc / (double) valY.length;
         valAcc.add(acc);
-        if (PROGRESS) {
-            System.err.printf("epoch %d train loss %.4f acc %.4f val loss %.4f acc %.4f%n", epoch,
-                    trainLoss.get(trainLoss.size() - 1), trainAcc.get(trainAcc.size() - 1), vl / valY.length, acc);
+        if (progress != null) {
+            progress.accept(String.format(Locale.ROOT, "epoch %d train loss %.4f acc %.4f val loss %.4f acc %.4f", epoch,
+                    trainLoss.get(trainLoss.size() - 1), trainAcc.get(trainAcc.size() - 1), vl / valY.length, acc));
         }
         if (bestEpoch == 0 || acc > valAcc.get(bestEpoch - 1)) {
             bestEpoch = epoch;
             if (testX != null) {
                 bestTestProb = probabilities(testX, testY.length);
-                if (PROGRESS) {
+                if (progress != null) {
                     int[] pred = new int[testY.length];
                     for (int i = 0; i < pred.length; i++) pred[i] = argMax(bestTestProb[i]);
-                    System.err.printf("  best so far: epoch %d, test macro-F1 %.4f%n", epoch,
-                            org.genrelab.eval.ClassificationMetrics.macroF1(testY, pred, classes));
+                    progress.accept(String.format(Locale.ROOT, "  best so far: epoch %d, test macro-F1 %.4f", epoch,
+                            ClassificationMetrics.macroF1(testY, pred, classes)));
                 }
             }
         }

@@ -43,13 +43,18 @@ public final class Part2Benchmark {
         return out;
     }
 
-    /** Prints the per-epoch figures and, when {@code search}, runs the full search and prints its wall time. */
-    public static void run(StudyEmbeddings data, int epochs, boolean search, PrintStream out) throws InterruptedException {
+    /**
+     * Prints the per-epoch figures and, when {@code search}, runs the full search and prints its wall time.
+     *
+     * @param threads the PyTorch threads the search's trials share
+     */
+    public static void run(StudyEmbeddings data, int epochs, boolean search, int threads, PrintStream out)
+            throws InterruptedException {
         out.println("device: " + DeviceChoice.describe() + "; machine: " + org.genrelab.results.Machine.describe());
         secondsPerEpoch(data, epochs).forEach((k, v) ->
                 out.printf(Locale.ROOT, "  %-16s %7.2f s per epoch (%d training tracks)%n", k, v, data.train().size()));
         if (search) {
-            Part2Settings p = Part2Settings.full();
+            Part2Settings p = Part2Settings.full().withTorchThreads(threads);
             long t0 = System.nanoTime();
             int[] done = {0};
             LstmSearchResult r = Part2Experiments.lstmSearch(data, p.withSeeds(1), 42, t -> {

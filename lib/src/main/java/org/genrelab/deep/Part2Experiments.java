@@ -44,7 +44,7 @@ public final class Part2Experiments {
      * Trains {@code block(seed)} once per seed and scores each run on the test split. With a run journal
      * ({@link Part2Settings#runJournal()}), a run already journalled under the same key (by an interrupted run of
      * the notebook, or earlier in this one: the FCNN sweep's 2-1 at hidden 30 is the variant's) is loaded instead of
-     * trained (said on standard output), and each trained run is journalled; the result's seconds then add the
+     * trained (said to {@link Part2Settings#log()}), and each trained run is journalled; the result's seconds then add the
      * loaded runs' own training time.
      *
      * @param network the network as its configuration describes it (part of a journalled run's key)
@@ -62,7 +62,7 @@ public final class Part2Experiments {
             String key = model + "; " + network + "; " + settings.withSeed(seed) + dataKey;
             var journalled = journal == null ? java.util.Optional.<TrainingRun>empty() : journal.find(model, key);
             if (journalled.isPresent()) {
-                System.out.println(model + ", seed " + seed + ": trained before (earlier in this notebook, or by a run "
+                p.log().accept(model + ", seed " + seed + ": trained before (earlier in this notebook, or by a run "
                         + "of it that was interrupted), loaded from " + journal.dir().getFileName() + "'s run journal");
                 runs.add(journalled.get());
                 loadedSeconds += journalled.get().seconds();
@@ -177,10 +177,9 @@ public final class Part2Experiments {
             }
         }
         long t0 = System.nanoTime();
-        // the run's threads (GENRELAB_THREADS, default all cores) shared by the trials training at once
-        int torchThreads = Math.max(1, org.genrelab.results.RunParameters.threadsFromEnvironment() / p.threads());
+        int torchThreads = Math.max(1, p.torchThreads() / p.threads()); // the cores are shared by the trials at once
         List<TrialRecord<LstmConfig>> trials = RandomSearch.run(configs, (id, c) -> {
-            DeviceChoice.setTorchThreadsOfThisThread(torchThreads); // the cores are shared between trials
+            DeviceChoice.setTorchThreadsOfThisThread(torchThreads);
             return new EpochTrainer(lstmBlock(c, classes, seed + id), tr, data.validation(), null, classes,
                     c.settings(p.searchProtocol().maxEpochs(), 0, seed + id));
         }, asha, p.searchProtocol(), p.threads(), journal, progress);

@@ -64,11 +64,6 @@ public record RunParameters(Path root, Path data, boolean quick, long seed, Path
         return new RunParameters(root, data, quick, seed, report, threads, audio, seedCount, fmaFeatures);
     }
 
-    /** {@code GENRELAB_THREADS} of this process, default all cores: what the models train on. */
-    public static int threadsFromEnvironment() {
-        return threads(System.getenv());
-    }
-
     /** {@code GENRELAB_THREADS} of the given variables, default all cores; at least 1. */
     public static int threads(Map<String, String> env) {
         int threads = (int) parseLong("GENRELAB_THREADS",

@@ -33,6 +33,8 @@ class ClassicModelsTest {
     static FeatureTable embeddings;
     /** 100 tracks per genre of it: quick runs. */
     static FeatureTable small;
+    /** The threads the models train on here (their results do not depend on it). */
+    static final int THREADS = 2;
 
     @BeforeAll
     static void load() throws Exception {
@@ -181,8 +183,8 @@ class ClassicModelsTest {
     }
 
     static List<ModelTrainer> quickModels() {
-        return List.of(new SvcTrainer(), new RandomForestTrainer(60), new GradientBoostingTrainer(20, 5, 0.05, 0.5),
-                new LogisticRegressionTrainer(), new CatBoostStandInTrainer(12, 4, 0.3, 0.05, 1));
+        return List.of(new SvcTrainer(THREADS), new RandomForestTrainer(60, THREADS), new GradientBoostingTrainer(20, 5, 0.05, 0.5),
+                new LogisticRegressionTrainer(THREADS), new CatBoostStandInTrainer(12, 4, 0.3, 0.05, 1));
     }
 
     @Test
@@ -210,12 +212,29 @@ class ClassicModelsTest {
     }
 
     @Test
+    void theCallersThreadsChangeNothingButTheRowsDevice() {
+        TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 7);
+        List<List<ModelTrainer>> byThreads = List.of(StudyProtocol.studyModels(1), StudyProtocol.studyModels(3));
+        for (int m : new int[] {0, 1, 3}) { // SVC, the forest, logistic regression: the models that take threads
+            ModelTrainer one = byThreads.get(0).get(m);
+            ModelTrainer three = byThreads.get(1).get(m);
+            assertArrayEquals(one.fit(s.xTrain(), s.yTrain(), 8, 42).predict(s.xTest()),
+                    three.fit(s.xTrain(), s.yTrain(), 8, 42).predict(s.xTest()), one.name() + " on 1 and 3 threads");
+        }
+        StudyProtocol.Outcome o = StudyProtocol.stratified("threads", small, List.of(new LogisticRegressionTrainer(3)), 1);
+        assertTrue(o.resultRows(3).stream().allMatch(r -> r.device().equals("cpu (3 threads)")), o.resultRows(3).toString());
+        assertThrows(IllegalArgumentException.class, () -> new SvcTrainer(0));
+        assertThrows(IllegalArgumentException.class, () -> new RandomForestTrainer(10, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LogisticRegressionTrainer(0));
+    }
+
+    @Test
     void forestLearnsFromAFewTracksPerGenre() {
         // 9 training tracks per genre, as in the embedded corpus: every tree must still see every genre
         FeatureTable tiny = embeddings.headPerGenre(12);
         TrainTestSplit s = TrainTestSplit.stratified(tiny, 0.25, 1);
-        StudyProtocol.Run r = StudyProtocol.run(new RandomForestTrainer(100), s, 3);
-        assertTrue(IntStream.of(new RandomForestTrainer(100).fit(s.xTrain(), s.yTrain(), 8, 3).predict(s.xTrain()))
+        StudyProtocol.Run r = StudyProtocol.run(new RandomForestTrainer(100, THREADS), s, 3);
+        assertTrue(IntStream.of(new RandomForestTrainer(100, THREADS).fit(s.xTrain(), s.yTrain(), 8, 3).predict(s.xTrain()))
                 .distinct().count() == 8, "the forest should tell the training genres apart");
         assertTrue(r.macroF1() > 0.2, "forest macro-F1 " + r.macroF1() + " on 24 test tracks (chance 0.125)");
         assertTrue(java.util.Arrays.stream(r.importance()).sum() > 0, "no tree split");
@@ -246,7 +265,7 @@ class ClassicModelsTest {
         // shrinking (scikit-learn's default) stops at the same optimality test by another path: the same model to
         // within the tolerance, so a few support vectors and a rare test row near a boundary may differ
         TrainTestSplit s = TrainTestSplit.stratified(small, 0.25, 5);
-        var ours = new SvcTrainer().oneVersusOne(s.xTrain(), s.yTrain(), 2);
+        var ours = new SvcTrainer(THREADS).oneVersusOne(s.xTrain(), s.yTrain(), 2);
         libsvm.svm_model shrinking = libsvmWhole(s.xTrain(), s.yTrain(), true);
         assertEquals(shrinking.l, ours.supportVectors(), shrinking.l * 0.02, "support vectors");
         int[] predicted = ours.predict(s.xTest());
@@ -259,7 +278,7 @@ class ClassicModelsTest {
 
     /** Trains SvcTrainer on one and three threads and libsvm on the whole problem; returns our test predictions. */
     private static int[] assertSvcIsLibsvmsOwn(double[][] xTrain, int[] yTrain, double[][] xTest) {
-        SvcTrainer svc = new SvcTrainer();
+        SvcTrainer svc = new SvcTrainer(THREADS);
         var one = svc.oneVersusOne(xTrain, yTrain, 1);
         var three = svc.oneVersusOne(xTrain, yTrain, 3);
         libsvm.svm_model whole = libsvmWhole(xTrain, yTrain, false);
@@ -294,10 +313,10 @@ class ClassicModelsTest {
 
     @Test
     void protocolSummarisesSeedsAndForestImportances() {
-        List<ModelTrainer> models = List.of(new RandomForestTrainer(30), new LogisticRegressionTrainer());
+        List<ModelTrainer> models = List.of(new RandomForestTrainer(30, THREADS), new LogisticRegressionTrainer(THREADS));
         StudyProtocol.Outcome o = StudyProtocol.stratified("test", small, models, 1, 2, 3);
         assertEquals(6, o.runs().size());
-        List<ResultRow> rows = o.resultRows();
+        List<ResultRow> rows = o.resultRows(THREADS);
         assertEquals(8, rows.size());
         ResultRow f1 = rows.stream().filter(r -> r.model().equals("Random forest") && r.metric().equals("macro_f1")).findFirst().orElseThrow();
         double[] v = o.runs("Random forest").stream().mapToDouble(StudyProtocol.Run::macroF1).toArray();
@@ -316,7 +335,7 @@ class ClassicModelsTest {
 
     @Test
     void theOfficialSplitsPredictionsGiveIntervalsOverItsTestTracksAndStratifiedSplitsRefuse() {
-        List<ModelTrainer> models = List.of(new RandomForestTrainer(30), new LogisticRegressionTrainer());
+        List<ModelTrainer> models = List.of(new RandomForestTrainer(30, THREADS), new LogisticRegressionTrainer(THREADS));
         StudyProtocol.Outcome o = StudyProtocol.official("official", embeddings, models, 1, 2);
         var byModel = o.predictions();
         assertEquals(List.of("Random forest", "Logistic regression"), List.copyOf(byModel.keySet()));
@@ -358,8 +377,8 @@ class ClassicModelsTest {
         assertEquals(s.classes(), train.classes());
         for (int i = 0; i < s.xTrain().length; i++) assertArrayEquals(s.xTrain()[i], train.x()[i], 0.0);
         double[][] xs = train.x();
-        int[] p1 = new LogisticRegressionTrainer().fit(s.xTrain(), s.yTrain(), 8, 1).predict(s.xTest());
-        int[] p2 = new LogisticRegressionTrainer().fit(xs, s.yTrain(), 8, 1).predict(s.xTest());
+        int[] p1 = new LogisticRegressionTrainer(THREADS).fit(s.xTrain(), s.yTrain(), 8, 1).predict(s.xTest());
+        int[] p2 = new LogisticRegressionTrainer(THREADS).fit(xs, s.yTrain(), 8, 1).predict(s.xTest());
         assertEquals(ClassificationMetrics.macroF1(s.yTest(), p1, 8), ClassificationMetrics.macroF1(s.yTest(), p2, 8), 0.0);
     }
 
@@ -397,9 +416,9 @@ class ClassicModelsTest {
     @Test
     void aColdStartFitRunsInAFreshJvmAndReportsItsFailures(@TempDir Path dir) throws Exception {
         MatrixExport.write(TrainTestSplit.stratified(small, 0.25, 9), dir);
-        double s = ColdStartFit.inFreshJvm(dir, "Logistic regression", 1);
+        double s = ColdStartFit.inFreshJvm(dir, "Logistic regression", 1, THREADS);
         assertTrue(s > 0 && s < 60, "seconds " + s);
-        var e = assertThrows(IllegalStateException.class, () -> ColdStartFit.inFreshJvm(dir, "Polka model", 1));
+        var e = assertThrows(IllegalStateException.class, () -> ColdStartFit.inFreshJvm(dir, "Polka model", 1, THREADS));
         assertTrue(e.getMessage().contains("no study model named 'Polka model'"), e.getMessage());
     }
 }

@@ -32,7 +32,7 @@ class EmbeddingLogisticRegressionTest {
             for (int j = 0; j < 4; j++) x[i][j] = rnd.nextGaussian();
             y[i] = i < 100 ? 0 : i < 160 ? 1 : 2;
         }
-        MultinomialLogistic m = EmbeddingLogisticRegression.fit(x, y, 3, 1e-8, 500);
+        MultinomialLogistic m = EmbeddingLogisticRegression.fit(x, y, 3, 1e-8, 500, 2);
         double[] p = new double[3];
         m.predict(new double[] {0.3, -0.2, 1.0, 0.5}, p);
         assertEquals(0.5, p[0], 0.01);
@@ -45,7 +45,7 @@ class EmbeddingLogisticRegressionTest {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
                 FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
         var r = EmbeddingLogisticRegression.run(e, EmbeddingLogisticRegression.REPRESENTATIONS,
-                new double[] {1e-4, 1e-2}, 60, 800);
+                new double[] {1e-4, 1e-2}, 60, 800, 2);
         assertEquals(4, r.candidates().size());
         assertEquals(2, r.choices().size());
         for (var choice : r.choices()) {
@@ -99,8 +99,8 @@ class EmbeddingLogisticRegressionTest {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
                 FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
         assertThrows(IllegalArgumentException.class,
-                () -> EmbeddingLogisticRegression.run(e, java.util.List.of(), new double[] {1e-3}, 10, 100));
+                () -> EmbeddingLogisticRegression.run(e, java.util.List.of(), new double[] {1e-3}, 10, 100, 2));
         assertThrows(IllegalArgumentException.class,
-                () -> EmbeddingLogisticRegression.run(e, EmbeddingLogisticRegression.REPRESENTATIONS, new double[0], 10, 100));
+                () -> EmbeddingLogisticRegression.run(e, EmbeddingLogisticRegression.REPRESENTATIONS, new double[0], 10, 100, 2));
     }
 }

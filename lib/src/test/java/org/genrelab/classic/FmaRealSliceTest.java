@@ -34,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FmaRealSliceTest {
 
     static FmaRealSlice.Result result;
+    /** The notebook's default: all cores (the models' results do not depend on it). */
+    static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     @BeforeAll
     static void runAsTheNotebookDoes() throws Exception {
-        // notebook 02: FmaRealSlice.runIfPresent(params.data(), StudyProtocol.studyModels(), params.seeds(1)) in quick mode
-        result = FmaRealSlice.runIfPresent(SharedData.data(), StudyProtocol.studyModels(), 42);
+        // notebook 02: FmaRealSlice.runIfPresent(params.data(), StudyProtocol.studyModels(params.threads()), params.seeds(1)) in quick mode
+        result = FmaRealSlice.runIfPresent(SharedData.data(), StudyProtocol.studyModels(THREADS), 42);
         assertTrue(result.present(), result.describe());
         System.out.println(result.describe());
         System.out.println(Part1Tables.sideBySide(result).printAll());
@@ -65,7 +67,7 @@ class FmaRealSliceTest {
 
     @Test
     void rowsPredictionsAndIntervalsCarryDistinctNames() {
-        List<ResultRow> rows = result.resultRows();
+        List<ResultRow> rows = result.resultRows(THREADS);
         assertEquals(10, rows.stream().filter(r -> r.metric().equals("macro_f1")).count());
         assertTrue(rows.stream().anyMatch(r -> r.experiment().equals(FmaRealSlice.EXPERIMENT)
                 && r.dataset().equals(FmaRealSlice.FILE)), rows.toString());
@@ -86,8 +88,8 @@ class FmaRealSliceTest {
     @Test
     void aDataFolderWithoutTheSliceSkipsItInOneLine(@TempDir Path data) throws Exception {
         Files.createDirectories(data.resolve("study-embeddings"));
-        FmaRealSlice.Result none = FmaRealSlice.runIfPresent(data, StudyProtocol.studyModels(), 42);
-        assertTrue(!none.present() && none.outcomes().isEmpty() && none.resultRows().isEmpty() && none.predictions().isEmpty());
+        FmaRealSlice.Result none = FmaRealSlice.runIfPresent(data, StudyProtocol.studyModels(THREADS), 42);
+        assertTrue(!none.present() && none.outcomes().isEmpty() && none.resultRows(THREADS).isEmpty() && none.predictions().isEmpty());
         assertEquals("Real FMA slice skipped: the data folder " + data + " has no fma-sample/fma_features_mfcc_2000.csv.",
                 none.describe());
     }
@@ -97,7 +99,7 @@ class FmaRealSliceTest {
         // the notebook's full mode: five seeds. On 199 test tracks (one track = 0.5 points) one seed's forest or
         // boosting varies by 2.5 points on either side (Java's boosting 90.95..93.47 over seeds 0..4, scikit-learn's
         // 91.46..92.96): the randomised models are held by their mean over five seeds, here and in scikit-learn
-        List<ModelTrainer> held = StudyProtocol.studyModels().stream().filter(m -> !(m instanceof CatBoostStandInTrainer)).toList();
+        List<ModelTrainer> held = StudyProtocol.studyModels(THREADS).stream().filter(m -> !(m instanceof CatBoostStandInTrainer)).toList();
         StudyProtocol.Outcome five = StudyProtocol.official(FmaRealSlice.EXPERIMENT, result.tables().features(), held,
                 42, 43, 44, 45, 46);
         assertHeldToScikitLearn(result.tables().features(), five, out, "--held-only", "--seeds", "5");

@@ -84,7 +84,7 @@ class SklearnParityTest {
         StudyEmbeddings e = StudyEmbeddings.fromDataFolder(SharedData.data());
         int classes = e.genres().size();
         MultinomialLogistic m = EmbeddingLogisticRegression.fit(rep.rows(e.train()), e.train().y(), classes, c,
-                EmbeddingLogisticRegression.STUDY_MAX_ITER);
+                EmbeddingLogisticRegression.STUDY_MAX_ITER, Runtime.getRuntime().availableProcessors());
         int[] ours = m.predict(rep.rows(e.test()));
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(20, TimeUnit.MINUTES);

@@ -2,9 +2,11 @@ package org.genrelab.classic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -64,6 +66,7 @@ class SmoSolverTest {
         assertArrayEquals(expected, ours.coef(), 0.0, "y·alpha");
         assertEquals(libsvm.model().rho[0], ours.rho(), 0.0, "rho");
         assertEquals(libsvm.iterations(), ours.iterations(), "iterations");
+        assertTrue(ours.converged(), "below the tolerance within libsvm's cap");
         return ours;
     }
 
@@ -105,6 +108,23 @@ class SmoSolverTest {
         int[] labels = alternating(200);
         int[] rows = IntStream.range(0, 200).filter(a -> a % 4 != 1).map(a -> 199 - a).toArray();
         assertSameAsLibsvm(points(200, 5, 0.6, labels, false, 5), labels, rows, 3);
+    }
+
+    @Test
+    void aSolverStoppedByTheIterationCapSaysSoAndKeepsItsSolution() {
+        assertEquals(10_000_000, SmoSolver.maxIterations(150), "libsvm's cap: max(10^7, 100 l)");
+        assertEquals(20_000_000, SmoSolver.maxIterations(200_000));
+        int[] labels = alternating(150);
+        double[][] x = points(150, 6, 0.4, labels, false, 1);
+        float[][] gram = SvcTrainer.rbfGram(x, SvcTrainer.gammaScale(x), 2);
+        int[] rows = IntStream.range(0, 150).toArray();
+        byte[] y = new byte[150];
+        for (int a = 0; a < 150; a++) y[a] = (byte) (labels[a] * labels[0]);
+        SmoSolver.Solution capped = SmoSolver.solve(gram, rows, y, 3, 1e-3, 10);
+        assertEquals(10, capped.iterations());
+        assertFalse(capped.converged(), "stopped by the cap, not by the tolerance");
+        assertTrue(Arrays.stream(capped.coef()).anyMatch(v -> v != 0), "the solution so far is kept");
+        assertTrue(SmoSolver.solve(gram, rows, y, 3, 1e-3).converged());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -147,12 +148,22 @@ class SyntheticCorpusTest {
     void ensureReusesACurrentCorpusAndRegeneratesOnChange() throws IOException {
         Path dir = tmp.resolve("cache");
         SyntheticCorpus.Parameters p = new SyntheticCorpus.Parameters(1, SEED, 1.0);
-        SyntheticCorpus.ensure(dir, p, 2);
+        List<String> generating = new ArrayList<>();
+        SyntheticCorpus.ensure(dir, p, 2, generating::add);
         Path props = dir.resolve(SyntheticCorpus.PARAMETERS_FILE);
         FileTime old = FileTime.fromMillis(1_000_000_000L);
         Files.setLastModifiedTime(props, old);
-        SyntheticCorpus.ensure(dir, p, 2);
+        List<String> reusing = new ArrayList<>();
+        SyntheticCorpus.ensure(dir, p, 2, reusing::add);
         assertEquals(old, Files.getLastModifiedTime(props), "a current corpus is not rewritten");
+        // a generation says what it makes, its tracks done in order, and its time; a reuse says nothing
+        List<String> header = generating.stream().filter(l -> l.startsWith("synthetic corpus: 8 tracks (1 per genre, seed 7)")).toList();
+        assertEquals(1, header.size(), generating.toString());
+        List<Integer> done = generating.stream().filter(l -> l.matches("synthetic corpus: \\d+/8 tracks, .*"))
+                .map(l -> Integer.parseInt(l.substring("synthetic corpus: ".length(), l.indexOf('/')))).toList();
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), done, generating.toString());
+        assertTrue(generating.get(generating.size() - 1).startsWith("synthetic corpus: 8 tracks generated in "), generating.toString());
+        assertEquals(List.of(), reusing);
         CorpusManifest m = SyntheticCorpus.ensure(dir, new SyntheticCorpus.Parameters(1, SEED + 5, 1.0), 2);
         assertTrue(Files.readString(props).contains("seed=" + (SEED + 5)));
         assertEquals(m, CorpusManifest.read(dir.resolve(CorpusManifest.FILE_NAME)));

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.nn.Block;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.genrelab.SharedData;
 import org.genrelab.data.FmaTracks;
@@ -56,6 +58,8 @@ class DeepModelsSmokeTest {
         assertEquals(Device.gpu(0), DeviceChoice.choose(2));
         assertEquals(Device.cpu(), DeviceChoice.device()); // this machine has none
         assertTrue(DeviceChoice.describe().startsWith("cpu (torch threads "), DeviceChoice.describe());
+        // the omp figure is what PyTorch says of the calling thread
+        assertTrue(DeviceChoice.describe().endsWith(", omp " + DeviceChoice.torchThreadsOfThisThread() + ")"), DeviceChoice.describe());
     }
 
     @Test
@@ -91,14 +95,17 @@ class DeepModelsSmokeTest {
         SplitData small = Part2Experiments.head(train, 200);
         double[][] runs = new double[3][];
         long[] seeds = {7, 7, 8};
+        List<String> progress = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             try (EpochTrainer t = new EpochTrainer(ClassifierBlocks.lstm(16, 1, 0, 0.1, classes, seeds[k]), small, Part2Experiments.head(val, 100), null,
-                    classes, new TrainSettings("adam", 0.01, 32, 2, 0, seeds[k]))) {
+                    classes, new TrainSettings("adam", 0.01, 32, 2, 0, seeds[k]), k == 1 ? progress::add : null)) {
                 TrainingRun r = t.fit();
                 runs[k] = new double[] {r.trainLoss().get(0), r.trainLoss().get(1), r.valLoss().get(1)};
             }
         }
-        assertArrayEquals(runs[0], runs[1], 0.0, "same seed must repeat exactly");
+        assertArrayEquals(runs[0], runs[1], 0.0, "same seed must repeat exactly, said or silent");
+        assertEquals(2, progress.size(), "one line per epoch: " + progress);
+        assertTrue(progress.get(1).startsWith("epoch 2 train loss "), progress.get(1));
         assertTrue(!Arrays.equals(runs[0], runs[2]), "another seed should differ");
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The Part 2 entry points in a tiny mode: shapes of what they return, and the study's search space. */
 class Part2ExperimentsTest {
 
-    private static final Part2Settings TINY = new Part2Settings(3, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 1, 2, 2,
+    /** Two trials at once sharing two PyTorch threads: one each. */
+    private static final Part2Settings TINY = new Part2Settings(3, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 2, 1, 2, 2,
             new int[] {20}, 2, 400, 2);
 
     @Test
@@ -85,7 +86,7 @@ class Part2ExperimentsTest {
             throws Exception {
         StudyEmbeddings e = StudyEmbeddings.load(SharedData.studyEmbeddings(),
                 FmaTracks.load(SharedData.data().resolve("fma_small_tracks.csv")));
-        Part2Settings six = new Part2Settings(6, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 1, 1, 2, 2, new int[] {20}, 2, 400, 1);
+        Part2Settings six = new Part2Settings(6, 1, 2, 2, new TrialProtocol(2, 1, true), 2, 2, 1, 1, 2, 2, new int[] {20}, 2, 400, 1);
         List<TrialRecord<LstmConfig>> uninterrupted = Part2Experiments.lstmSearch(e, six, 11).trials();
 
         java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
@@ -145,11 +146,16 @@ class Part2ExperimentsTest {
             assertEquals(2, files.filter(f -> f.toString().endsWith(".json")).count(), "the two finished runs are journalled");
         }
         java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> said = new java.util.ArrayList<>();
+        Part2Settings saying = journalled.withLog(said::add);
+        assertEquals(journalled, saying, "where the experiments say what they do is not part of the settings");
         ModelResult resumed = Part2Experiments.train("cnn", "ConvNet", s -> {
             built.incrementAndGet();
             return ClassifierBlocks.cnn(classes, s);
-        }, e, journalled, ts, seeds);
+        }, e, saying, ts, seeds);
         assertEquals(1, built.get(), "only the third run is trained");
+        assertEquals(2, said.size(), said.toString());
+        assertTrue(said.get(0).startsWith("cnn, seed 5: trained before") && said.get(0).contains("run journal"), said.get(0));
         for (int i = 0; i < seeds.length; i++) {
             TrainingRun a = plain.runs().get(i);
             TrainingRun b = resumed.runs().get(i);

@@ -127,8 +127,10 @@ class ChartsAndTablesTest {
         assertEquals(org.genrelab.deep.Part2Settings.full().trials(), full.trials());
         var quick = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1")));
         assertEquals(org.genrelab.deep.Part2Settings.quick(), quick);
-        // GENRELAB_THREADS: the search's trials at once follow it (default all cores)
-        assertEquals(1, org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_THREADS", "1"))).threads());
+        // GENRELAB_THREADS: the search's trials at once, and the PyTorch threads they share, follow it (default all cores)
+        var one = org.genrelab.deep.Part2Settings.of(RunParameters.from(Map.of("GENRELAB_QUICK", "1", "GENRELAB_THREADS", "1")));
+        assertEquals(1, one.threads());
+        assertEquals(1, one.torchThreads());
         assertEquals(3, RunParameters.threads(Map.of("GENRELAB_THREADS", "3")));
         assertEquals(Runtime.getRuntime().availableProcessors(), RunParameters.threads(Map.of()));
         assertThrows(IllegalArgumentException.class, () -> RunParameters.threads(Map.of("GENRELAB_THREADS", "0")));

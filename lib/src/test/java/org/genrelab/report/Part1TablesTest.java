@@ -35,7 +35,7 @@ class Part1TablesTest {
 
     @Test
     void summaryGivesPercentMeanAndPopulationStdBesideTheStudysRow() {
-        Table t = Part1Tables.summary("s", outcome(), StudyReference.part1(), StudyProtocol.studyModels());
+        Table t = Part1Tables.summary("s", outcome(), StudyReference.part1(), StudyProtocol.studyModels(1));
         assertEquals(2, t.rowCount());
         assertEquals(50.0, t.doubleColumn("macro-F1").getDouble(0), 1e-9);
         assertEquals(10.0, t.doubleColumn("± std").getDouble(0), 1e-9); // population std of 40 and 60
