@@ -1,8 +1,8 @@
 package org.genrelab.classic;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -63,7 +63,7 @@ public final class CatBoostStandInTrainer implements ModelTrainer {
     @Override
     public String settings() {
         return rounds + " rounds, depth " + maxDepth + ", eta " + learningRate + ", lambda 0, subsample "
-                + String.format(java.util.Locale.ROOT, "%.4f", subsampleOfBaggingTemperature(baggingTemperature))
+                + String.format(Locale.ROOT, "%.4f", subsampleOfBaggingTemperature(baggingTemperature))
                 + " (for bagging temperature " + baggingTemperature + "), hist 254 bins (XGBoost4J)";
     }
 

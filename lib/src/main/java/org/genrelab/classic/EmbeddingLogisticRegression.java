@@ -1,12 +1,17 @@
 package org.genrelab.classic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.genrelab.data.EmbeddingRepresentation;
-import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
+import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;
+import org.genrelab.results.PredictionsCsv;
 import org.genrelab.results.ResultRow;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The study's Part 2 baseline: multinomial logistic regression ({@link MultinomialLogistic},
@@ -81,14 +86,14 @@ public final class EmbeddingLogisticRegression {
         }
 
         /** The validation scores of everything tried, one row each. */
-        public tech.tablesaw.api.Table candidatesTable() {
-            return tech.tablesaw.api.Table.create("Validation scores per representation and C",
-                    tech.tablesaw.api.StringColumn.create("representation",
+        public Table candidatesTable() {
+            return Table.create("Validation scores per representation and C",
+                    StringColumn.create("representation",
                             candidates.stream().map(c -> c.representation().id())),
-                    tech.tablesaw.api.DoubleColumn.create("C", candidates.stream().mapToDouble(Candidate::c)),
-                    tech.tablesaw.api.DoubleColumn.create("val macro-F1", candidates.stream().mapToDouble(Candidate::valMacroF1)),
-                    tech.tablesaw.api.DoubleColumn.create("val accuracy", candidates.stream().mapToDouble(Candidate::valAccuracy)),
-                    tech.tablesaw.api.DoubleColumn.create("fit seconds", candidates.stream().mapToDouble(Candidate::seconds)));
+                    DoubleColumn.create("C", candidates.stream().mapToDouble(Candidate::c)),
+                    DoubleColumn.create("val macro-F1", candidates.stream().mapToDouble(Candidate::valMacroF1)),
+                    DoubleColumn.create("val accuracy", candidates.stream().mapToDouble(Candidate::valAccuracy)),
+                    DoubleColumn.create("fit seconds", candidates.stream().mapToDouble(Candidate::seconds)));
         }
 
         /** Each representation's validation macro-F1 along the C grid, for a chart of how C was chosen. */
@@ -99,8 +104,8 @@ public final class EmbeddingLogisticRegression {
         }
 
         /** Each choice's test predictions and probabilities as one saved run (the fit is convex: every seed gives this run). */
-        public List<org.genrelab.results.PredictionsCsv.Run> predictions(List<String> classes) {
-            return choices.stream().map(c -> org.genrelab.results.PredictionsCsv.Run.of(c.model(), 0, testTruth,
+        public List<PredictionsCsv.Run> predictions(List<String> classes) {
+            return choices.stream().map(c -> PredictionsCsv.Run.of(c.model(), 0, testTruth,
                     c.testPredicted(), c.testProbabilities(), classes)).toList();
         }
     }
@@ -122,7 +127,7 @@ public final class EmbeddingLogisticRegression {
 
     /** The search's settings as a run records them, e.g. {@code "C grid [1.0E-5, …, 1.0], max_iter 500"}. */
     public static String settings(double[] cGrid, int maxIter) {
-        return "C grid " + java.util.Arrays.toString(cGrid) + ", max_iter " + maxIter;
+        return "C grid " + Arrays.toString(cGrid) + ", max_iter " + maxIter;
     }
 
     /** The same, with the representations searched. */
@@ -169,8 +174,8 @@ public final class EmbeddingLogisticRegression {
             double[][] xTrain = rep.rows(tr);
             int[] yTrain = tr.y();
             if (trainLimit > 0 && trainLimit < xTrain.length) {
-                xTrain = java.util.Arrays.copyOf(xTrain, trainLimit);
-                yTrain = java.util.Arrays.copyOf(yTrain, trainLimit);
+                xTrain = Arrays.copyOf(xTrain, trainLimit);
+                yTrain = Arrays.copyOf(yTrain, trainLimit);
             }
             double[][] xVal = rep.rows(data.validation());
             MultinomialLogistic best = null;

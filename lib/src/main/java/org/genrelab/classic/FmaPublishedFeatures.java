@@ -3,15 +3,16 @@ package org.genrelab.classic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.Split;
 import org.genrelab.features.FeatureStatistics;
@@ -149,9 +150,9 @@ public final class FmaPublishedFeatures {
         for (Split s : usable.splits()) splits.merge(s, 1, Integer::sum);
         List<String> absent = raw.absentFeatures(FeatureTable.STUDY_FEATURES);
         List<String> present = FeatureTable.STUDY_FEATURES.stream().filter(f -> !absent.contains(f)).toList();
-        Report r = new Report(file, labels, raw.size(), java.util.Collections.unmodifiableMap(perFeature), present,
+        Report r = new Report(file, labels, raw.size(), Collections.unmodifiableMap(perFeature), present,
                 absent, List.copyOf(blank), List.copyOf(incomplete), List.copyOf(unlabelled), labelledNotInFile,
-                java.util.Collections.unmodifiableMap(genres), java.util.Collections.unmodifiableMap(splits));
+                Collections.unmodifiableMap(genres), Collections.unmodifiableMap(splits));
         return new FmaPublishedFeatures(usable, r);
     }
 
@@ -161,7 +162,7 @@ public final class FmaPublishedFeatures {
      */
     private static void checkGroups(String file, List<FmaFeatureCsv.Column> columns) throws IOException {
         Set<FmaFeatureCsv.Column> have = new HashSet<>(columns);
-        Set<String> features = new java.util.LinkedHashSet<>();
+        Set<String> features = new LinkedHashSet<>();
         for (FmaFeatureCsv.Column c : columns) features.add(c.feature());
         List<String> problems = new ArrayList<>();
         for (String f : features) {

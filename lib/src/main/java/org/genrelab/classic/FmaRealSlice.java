@@ -4,19 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.FmaTracks;
 import org.genrelab.data.Split;
 import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.eval.TestSetIntervals;
 import org.genrelab.results.PredictionsCsv;
 import org.genrelab.results.ResultRow;
-import org.genrelab.eval.TestSetIntervals;
 
 /**
  * Part 1 on real FMA data: FMA's own published MFCC statistics (librosa 0.5.0) of the 2 000 FMA-small
@@ -65,7 +67,7 @@ public final class FmaRealSlice {
             withoutEmbedding.forEach((id, why) -> w.append(w.isEmpty() ? "" : "; ").append(id).append(" (").append(why).append(')'));
             l.add("tracks without a whole embedding in the study's data, left out of both sides: "
                     + (withoutEmbedding.isEmpty() ? "none" : withoutEmbedding.size() + " — " + w));
-            Map<Split, Integer> n = new java.util.EnumMap<>(Split.class);
+            Map<Split, Integer> n = new EnumMap<>(Split.class);
             for (Split s : features.splits()) n.merge(s, 1, Integer::sum);
             l.add("identical tracks on both sides: " + features.size() + " (" + n.getOrDefault(Split.TRAINING, 0)
                     + " training, " + n.getOrDefault(Split.TEST, 0) + " test; the " + n.getOrDefault(Split.VALIDATION, 0)
@@ -111,10 +113,10 @@ public final class FmaRealSlice {
         features = new FeatureTable(FILE, features.trackIds(), features.columns(), features.values(), features.genres(),
                 features.splits());
         FeatureTable embeddings = e.tracks(both);
-        if (!java.util.Arrays.equals(features.genres(), embeddings.genres()) || !java.util.Arrays.equals(features.splits(), embeddings.splits())) {
+        if (!Arrays.equals(features.genres(), embeddings.genres()) || !Arrays.equals(features.splits(), embeddings.splits())) {
             throw new IllegalStateException("the slice's and the embeddings' labels or splits differ for the same tracks");
         }
-        return new Tables(published, features, embeddings, java.util.Collections.unmodifiableMap(why));
+        return new Tables(published, features, embeddings, Collections.unmodifiableMap(why));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.genrelab.classic;
 
 import smile.classification.GradientTreeBoost;
+import smile.math.MathEx;
 
 /**
  * Gradient tree boosting through Smile, set as scikit-learn's {@code GradientBoostingClassifier(
@@ -40,7 +41,7 @@ public final class GradientBoostingTrainer implements ModelTrainer {
 
     @Override
     public TrainedModel fit(double[][] x, int[] y, int nClasses, long seed) {
-        smile.math.MathEx.setSeed(seed);
+        MathEx.setSeed(seed);
         GradientTreeBoost.Options opts = new GradientTreeBoost.Options(nEstimators, maxDepth, 1 << maxDepth, 1,
                 learningRate, subsample, null, null);
         GradientTreeBoost m = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.labelled(x, y), opts);

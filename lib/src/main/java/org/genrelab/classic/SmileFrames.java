@@ -1,6 +1,8 @@
 package org.genrelab.classic;
 
+import java.util.function.ToIntFunction;
 import smile.data.DataFrame;
+import smile.data.Tuple;
 import smile.data.formula.Formula;
 import smile.data.vector.ValueVector;
 
@@ -23,7 +25,7 @@ final class SmileFrames {
     }
 
     /** A trained Smile tree ensemble as a {@link TrainedModel}: predictions row by row, and its importances. */
-    static TrainedModel treeModel(java.util.function.ToIntFunction<smile.data.Tuple> predict, double[] importance) {
+    static TrainedModel treeModel(ToIntFunction<Tuple> predict, double[] importance) {
         return new TrainedModel() {
             @Override
             public int[] predict(double[][] rows) {

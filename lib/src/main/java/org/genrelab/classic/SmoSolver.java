@@ -1,14 +1,15 @@
 package org.genrelab.classic;
 
+import java.util.Arrays;
+
 /**
  * libsvm's C-SVC solver, step for step, over a precomputed dense kernel: SMO with second-order working-set
  * selection (Fan, Chen &amp; Lin, JMLR 6 (2005) 1889–1918; libsvm 3.31's {@code Solver} with {@code shrinking=0}).
  * It solves min ½αᵀQα − eᵀα subject to yᵀα = 0 and 0 ≤ α ≤ C, with Q_ab = y_a·y_b·K_ab, from α = 0.
  *
- * <p>Why not libsvm's own Java port, which {@link SvcTrainer} used until 2026-11-28: for a precomputed kernel it
- * takes every row as a list of {@code svm_node} objects (the pair's size squared of them), copies each kernel
- * column through its LRU cache, and its solver's large methods were what the JIT spent a fresh JVM's first SVC fit
- * compiling (0.2 s of C2 on one of two cores, JFR). Here Q's rows are read straight from the float Gram matrix,
+ * <p>Why not libsvm's own Java port: for a precomputed kernel it takes every row as a list of {@code svm_node}
+ * objects (the pair's size squared of them), copies each kernel column through its LRU cache, and its solver's large
+ * methods take a process's first SVC fit to compile. Here Q's rows are read straight from the float Gram matrix,
  * the arithmetic is libsvm's in libsvm's order (Q as float, as libsvm caches it; gradients and α as double), and the
  * result, α, ρ and the iteration count, equals libsvm's with {@code shrinking=0} to the bit (tested against the jar).
  * Shrinking (scikit-learn's default) is a speed heuristic that leaves out variables at a bound for a while; it
@@ -55,7 +56,7 @@ final class SmoSolver {
         int l = rows.length;
         alpha = new double[l];
         g = new double[l];
-        java.util.Arrays.fill(g, -1.0); // the gradient Qα − e at α = 0
+        Arrays.fill(g, -1.0); // the gradient Qα − e at α = 0
         status = new byte[l]; // every α at its lower bound
         qd = new double[l];
         for (int a = 0; a < l; a++) qd[a] = gram[rows[a]][rows[a]];

@@ -1,10 +1,11 @@
 package org.genrelab.classic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.results.PredictionsCsv;
@@ -58,7 +59,7 @@ public final class StudyProtocol {
 
         /** The model with the highest mean macro-F1. */
         public String bestModel() {
-            return models.stream().max(java.util.Comparator.comparingDouble(this::meanMacroF1)).orElseThrow();
+            return models.stream().max(Comparator.comparingDouble(this::meanMacroF1)).orElseThrow();
         }
 
         /** Confusion counts of a model summed over its runs, {@code [true][predicted]}. */
@@ -149,7 +150,7 @@ public final class StudyProtocol {
 
     /** The protocol as a run records it: the seeds, the test fraction, then each model with its hyperparameters. */
     public static String settings(List<ModelTrainer> models, long... seeds) {
-        StringBuilder sb = new StringBuilder("seeds ").append(java.util.Arrays.toString(seeds))
+        StringBuilder sb = new StringBuilder("seeds ").append(Arrays.toString(seeds))
                 .append(", stratified test fraction ").append(TEST_FRACTION);
         for (ModelTrainer m : models) sb.append("; ").append(m.name()).append(": ").append(m.settings());
         return sb.toString();

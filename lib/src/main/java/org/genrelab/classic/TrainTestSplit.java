@@ -1,9 +1,11 @@
 package org.genrelab.classic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-
 import org.genrelab.data.Split;
 import org.genrelab.features.FmaFeatureCsv;
 
@@ -43,11 +45,11 @@ public record TrainTestSplit(double[][] xTrain, int[] yTrain, List<String> idsTr
         for (int c = 0; c < k; c++) {
             List<Integer> rows = new ArrayList<>();
             for (int i = 0; i < y.length; i++) if (y[i] == c) rows.add(i);
-            java.util.Collections.shuffle(rows, rnd);
+            Collections.shuffle(rows, rnd);
             int nTest = (int) Math.max(1, Math.min(rows.size() - 1, Math.round(testFraction * rows.size())));
             for (int t = 0; t < nTest; t++) test[rows.get(t)] = true;
         }
-        return of(table, test, String.format(java.util.Locale.ROOT, "stratified %.0f/%.0f seed %d",
+        return of(table, test, String.format(Locale.ROOT, "stratified %.0f/%.0f seed %d",
                 100 * (1 - testFraction), 100 * testFraction, seed));
     }
 
@@ -74,7 +76,7 @@ public record TrainTestSplit(double[][] xTrain, int[] yTrain, List<String> idsTr
 
     private static TrainTestSplit of(FeatureTable table, boolean[] test, String how) {
         boolean[] use = new boolean[test.length];
-        java.util.Arrays.fill(use, true);
+        Arrays.fill(use, true);
         return of(table, test, use, how);
     }
 

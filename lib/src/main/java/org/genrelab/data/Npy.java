@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ public final class Npy {
         int dataStart = headerStart + headerLen;
         long need = n * width;
         if (bytes.length - dataStart < need) {
-            throw new NpyFormatException("truncated data: shape " + java.util.Arrays.toString(shape) + " of "
+            throw new NpyFormatException("truncated data: shape " + Arrays.toString(shape) + " of "
                     + descr + " needs " + need + " bytes, file has " + (bytes.length - dataStart));
         }
         ByteBuffer d = ByteBuffer.wrap(bytes, dataStart, (int) need).slice().order(bo);

@@ -7,15 +7,20 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiSystem;
+import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
@@ -69,7 +74,7 @@ public final class SongGenerator {
      */
     public static Song compose(GenreStyle style, double seconds, SplittableRandom rnd) {
         GenreStyle[] all = GenreStyle.values();
-        java.util.function.Supplier<GenreStyle> pick =
+        Supplier<GenreStyle> pick =
                 () -> rnd.nextDouble() < GenreStyle.CROSSOVER ? all[rnd.nextInt(all.length)] : style;
         GenreStyle tempoFrom = pick.get();
         double bpm = tempoFrom.tempoMin + rnd.nextDouble() * (tempoFrom.tempoMax - tempoFrom.tempoMin);
@@ -329,7 +334,7 @@ public final class SongGenerator {
                 } finally {
                     synth.close();
                 }
-            } catch (ReflectiveOperationException | javax.sound.midi.MidiUnavailableException e) {
+            } catch (ReflectiveOperationException | MidiUnavailableException e) {
                 throw new IOException("rendering with " + FLUID_SOUNDFONT + " failed: " + e, e);
             }
         } else {
@@ -350,9 +355,9 @@ public final class SongGenerator {
     /** Sends every event of a single-tempo sequence with its time stamp in microseconds. */
     private static void sendAll(Sequence seq, Receiver rec) {
         double usPerTick = 500_000.0 / seq.getResolution();
-        java.util.List<MidiEvent> events = new java.util.ArrayList<>();
+        List<MidiEvent> events = new ArrayList<>();
         for (Track tr : seq.getTracks()) for (int i = 0; i < tr.size(); i++) events.add(tr.get(i));
-        events.sort(java.util.Comparator.comparingLong(MidiEvent::getTick));
+        events.sort(Comparator.comparingLong(MidiEvent::getTick));
         for (MidiEvent e : events) {
             MidiMessage m = e.getMessage();
             if (m instanceof MetaMessage mm) {

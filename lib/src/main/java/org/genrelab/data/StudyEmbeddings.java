@@ -6,9 +6,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -93,7 +97,7 @@ public final class StudyEmbeddings {
                 .filter(g -> g != null).distinct().sorted().toList();
         Map<Split, SplitData> splits = new EnumMap<>(Split.class);
         List<Exclusion> exclusions = new ArrayList<>();
-        Map<Long, Integer> frameCounts = new java.util.TreeMap<>();
+        Map<Long, Integer> frameCounts = new TreeMap<>();
         for (Split sp : Split.values()) {
             long[] ids = idLists.get(sp);
             NpyArray[] arrays = new NpyArray[ids.length];
@@ -150,7 +154,7 @@ public final class StudyEmbeddings {
             }
             splits.put(sp, new SplitData(sp, kid, x, y));
         }
-        java.util.Set<Long> listed = new java.util.HashSet<>();
+        Set<Long> listed = new HashSet<>();
         for (SplitData d : splits.values()) for (long id : d.ids()) listed.add(id);
         for (Exclusion e : exclusions) listed.add(e.trackId());
         for (FmaTrack t : tracks.subset("small")) {
@@ -162,7 +166,7 @@ public final class StudyEmbeddings {
             }
         }
         return new StudyEmbeddings(folder, List.copyOf(genres), splits, List.copyOf(exclusions),
-                java.util.Collections.unmodifiableMap(frameCounts));
+                Collections.unmodifiableMap(frameCounts));
     }
 
     /** Index of the first NaN or infinite value, or −1. */
@@ -202,13 +206,13 @@ public final class StudyEmbeddings {
         String name;
         try {
             name = folder.toRealPath().getFileName().toString();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             name = folder.getFileName().toString();
         }
         boolean pretrained;
         try {
             pretrained = Files.readString(manifest).replaceAll("\\s", "").contains("\"pretrained\":true");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             pretrained = false;
         }
         return "GenreLab's VGGish embeddings (" + name + (pretrained ? ")" : ", stand-in weights)");

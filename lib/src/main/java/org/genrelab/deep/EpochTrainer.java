@@ -1,10 +1,12 @@
 package org.genrelab.deep;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
@@ -106,7 +108,7 @@ public final class EpochTrainer implements Trial {
                 ? Optimizer.adam().optLearningRateTracker(lr).build()
                 : Optimizer.sgd().setLearningRateTracker(lr).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(opt)
-                .optDevices(new ai.djl.Device[] {DeviceChoice.device()});
+                .optDevices(new Device[] {DeviceChoice.device()});
         Trainer t = null;
         try {
             t = model.newTrainer(config);
@@ -149,7 +151,7 @@ public final class EpochTrainer implements Trial {
                     NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
                     gc.backward(l);
                     lossSum += l.getFloat();
-                    int[] pred = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+                    int[] pred = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
                     for (int i = 0; i < m; i++) if (pred[i] == yb[i]) correct++;
                 }
                 trainer.step();

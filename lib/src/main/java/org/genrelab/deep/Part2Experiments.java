@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
-import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.data.StudyEmbeddings.SplitData;
+import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;
 import org.genrelab.results.CodeFingerprint;
 import org.genrelab.results.GitRevision;
@@ -60,7 +61,7 @@ public final class Part2Experiments {
         long t0 = System.nanoTime();
         for (long seed : seeds) {
             String key = model + "; " + network + "; " + settings.withSeed(seed) + dataKey;
-            var journalled = journal == null ? java.util.Optional.<TrainingRun>empty() : journal.find(model, key);
+            var journalled = journal == null ? Optional.<TrainingRun>empty() : journal.find(model, key);
             if (journalled.isPresent()) {
                 p.log().accept(model + ", seed " + seed + ": trained before (earlier in this notebook, or by a run "
                         + "of it that was interrupted), loaded from " + journal.dir().getFileName() + "'s run journal");
