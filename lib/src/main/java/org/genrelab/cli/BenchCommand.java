@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.genrelab.classic.ColdStartFit;
+import org.genrelab.bench.ColdStartFit;
 import org.genrelab.data.AudioCollection;
-import org.genrelab.features.FeatureBenchmark;
+import org.genrelab.bench.FeatureBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("genrelab bench vggish: no clip " + clip);
             return 2;
         }
-        var f = org.genrelab.vggish.EmbeddingBenchmark.run(clip, repeats);
+        var f = org.genrelab.bench.EmbeddingBenchmark.run(clip, repeats);
         System.out.printf(Locale.ROOT, "full-size VGGish on %s, %d passes, seconds per 30-s clip:%n", clip.getFileName(), repeats);
         System.out.printf(Locale.ROOT, "  decode + resample + log-mel (CPU, 1 thread)   %7.3f%n", f.frontEndSeconds());
         System.out.printf(Locale.ROOT, "  network, %d examples (%s)        %7.3f%n", f.examples(), f.device(), f.networkSeconds());
@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path out = root.resolve(".cache/bench-classic");
         String models = allModels ? "SVC,Random forest,Gradient boosting,Logistic regression,XGBoost (CatBoost stand-in)"
                 : "SVC,Random forest,Logistic regression";
-        org.genrelab.classic.ClassicBenchmark.main(new String[] {"--embeddings", params.requireData().toString(), "--seeds", "1",
+        org.genrelab.bench.ClassicBenchmark.main(new String[] {"--embeddings", params.requireData().toString(), "--seeds", "1",
                 "--per-genre", "250", "--only", models, "--repeat", String.valueOf(repeats), "--out", out.toString()});
         Path python = Path.of("/usr/bin/python3");
         Path script = root.resolve("environment/sklearn_compare.py");
@@ -169,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int part2() throws Exception {
         var params = org.genrelab.results.RunParameters.fromEnvironment();
         var data = org.genrelab.data.StudyEmbeddings.fromDataFolder(params.requireData());
-        org.genrelab.deep.Part2Benchmark.run(data, epochs, search, System.out);
+        org.genrelab.bench.Part2Benchmark.run(data, epochs, search, System.out);
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.genrelab.SharedData;
+import org.genrelab.bench.ClassicBenchmark;
 import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;

@@ -1,4 +1,4 @@
-package org.genrelab.deep;
+package org.genrelab.bench;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -7,6 +7,14 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import ai.djl.nn.Block;
 import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.deep.ClassifierBlocks;
+import org.genrelab.deep.DeviceChoice;
+import org.genrelab.deep.EpochTrainer;
+import org.genrelab.deep.LstmConfig;
+import org.genrelab.deep.LstmSearchResult;
+import org.genrelab.deep.Part2Experiments;
+import org.genrelab.deep.Part2Settings;
+import org.genrelab.deep.TrainSettings;
 
 /**
  * Speed of the Part 2 models at the study's sizes on the current device: seconds per training epoch

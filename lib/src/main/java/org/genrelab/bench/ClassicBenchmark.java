@@ -1,4 +1,4 @@
-package org.genrelab.classic;
+package org.genrelab.bench;
 
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
@@ -17,6 +17,12 @@ import org.genrelab.data.FmaTracks;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.results.ResultsCsv;
+import org.genrelab.classic.CatBoostStandInTrainer;
+import org.genrelab.classic.FeatureTable;
+import org.genrelab.classic.MatrixExport;
+import org.genrelab.classic.ModelTrainer;
+import org.genrelab.classic.StudyProtocol;
+import org.genrelab.classic.TrainTestSplit;
 
 /**
  * Benchmark entry point for Part 1: runs the study's five models on a feature table, prints training

@@ -1,4 +1,4 @@
-package org.genrelab.features;
+package org.genrelab.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.genrelab.audio.AudioDecoder;
 import org.genrelab.audio.DecodedAudio;
+import org.genrelab.features.FmaFeatures;
 
 /**
  * Measures the feature extraction's cost per 30-s clip: CPU seconds of one thread for decoding, for
