@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "genrelab", mixinStandardHelpOptions = true, version = "GenreLab 0.1.0",
         description = "Reproducible Java notebooks for music genre classification on FMA-small.",
         subcommands = {ReportCommand.class, ReferenceCommand.class, FeaturesCommand.class, EmbedCommand.class, CorpusCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, Part2Command.class})
 public final class Main implements Runnable {
 
     @Option(names = "--root", hidden = true, paramLabel = "DIR", defaultValue = "${env:GENRELAB_ROOT:-.}",
@@ -44,12 +44,8 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** The command line as {@link #main} runs it: enum values (modes, feature sets) in any case. */
-    static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-    }
-
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
     }
 }
