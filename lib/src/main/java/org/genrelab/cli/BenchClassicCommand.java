@@ -10,11 +10,13 @@ import org.genrelab.classic.ModelTrainer;
 import org.genrelab.classic.StudyProtocol;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code genrelab bench classic}: the Part 1 models' training and prediction seconds in Java ({@link ClassicBenchmark}),
@@ -46,6 +48,15 @@ public final class BenchClassicCommand implements Callable<Integer> {
         ALL
     }
 
+    /** {@code --features}' values as the help writes them, in lower case. */
+    static final class FeatureSetConverter implements ITypeConverter<FeatureSet> {
+        @Override
+        public FeatureSet convert(String value) {
+            for (FeatureSet f : FeatureSet.values()) if (f.name().equalsIgnoreCase(value)) return f;
+            throw new TypeConversionException("'" + value + "' is not a feature set: study or all");
+        }
+    }
+
     /** The feature table: the study's embeddings of a data folder, or an FMA features file. */
     static final class Input {
 
@@ -67,7 +78,7 @@ public final class BenchClassicCommand implements Callable<Integer> {
         @Option(names = "--tracks", required = true, paramLabel = "TRACKS_CSV", description = "The tracks.csv that labels --csv.")
         Path tracks;
 
-        @Option(names = "--features", paramLabel = "study|all", defaultValue = "all",
+        @Option(names = "--features", paramLabel = "study|all", defaultValue = "all", converter = FeatureSetConverter.class,
                 description = "With --csv: the study's feature set or every column (default: ${DEFAULT-VALUE}).")
         FeatureSet set;
     }
@@ -140,11 +151,13 @@ public final class BenchClassicCommand implements Callable<Integer> {
         ClassicBenchmark.run(options, System.out);
 
         Path python = Path.of("/usr/bin/python3");
-        SklearnComparison sklearn = new SklearnComparison(python, bench.main().root().resolve("environment/sklearn_compare.py"), folder);
-        if (!Files.isExecutable(python)) {
-            System.out.println("no /usr/bin/python3: scikit-learn's side not run (./genrelab setup installs it)");
+        Path script = bench.main().root().resolve("environment/sklearn_compare.py");
+        if (!Files.isExecutable(python) || !Files.isRegularFile(script)) {
+            System.out.println("no " + (Files.isExecutable(python) ? script : python) + ": scikit-learn's side not run"
+                    + " (./genrelab setup installs python3-sklearn)");
             return 0;
         }
+        SklearnComparison sklearn = new SklearnComparison(python, script, folder);
         System.out.println("\nscikit-learn 1.2 on the same matrices (" + folder.resolve("matrices") + "):");
         int status = sklearn.fits(models, repeats, modelSeeds, heldOnly);
         List<String> cold = SklearnComparison.TIME_HELD.stream().filter(models::contains).toList();
