@@ -15,6 +15,7 @@ import org.genrelab.deep.LstmSearchResult;
 import org.genrelab.deep.Part2Experiments;
 import org.genrelab.deep.Part2Settings;
 import org.genrelab.deep.TrainSettings;
+import org.genrelab.results.Machine;
 
 /**
  * Speed of the Part 2 models at the study's sizes on the current device: seconds per training epoch
@@ -53,7 +54,7 @@ public final class Part2Benchmark {
 
     /** Prints the per-epoch figures and, when {@code search}, runs the full search and prints its wall time. */
     public static void run(StudyEmbeddings data, int epochs, boolean search, PrintStream out) throws InterruptedException {
-        out.println("device: " + DeviceChoice.describe() + "; machine: " + org.genrelab.results.Machine.describe());
+        out.println("device: " + DeviceChoice.describe() + "; machine: " + Machine.describe());
         secondsPerEpoch(data, epochs).forEach((k, v) ->
                 out.printf(Locale.ROOT, "  %-16s %7.2f s per epoch (%d training tracks)%n", k, v, data.train().size()));
         if (search) {

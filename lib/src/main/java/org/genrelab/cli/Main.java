@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code ./genrelab} command line: wires subcommands to the library (no algorithm lives here). It holds the
- * repository the launcher runs from ({@code GENRELAB_ROOT}, read here and nowhere else in this package), which the
- * subcommands reach as their parent command.
+ * repository the launcher runs from (the hidden {@code --root}, by default {@code $GENRELAB_ROOT}, which the launcher
+ * sets): subcommands reach it as their parent command rather than reading the environment themselves.
  */
 @Command(name = "genrelab", mixinStandardHelpOptions = true, version = "GenreLab 0.1.0",
         description = "Reproducible Java notebooks for music genre classification on FMA-small.",
