@@ -11,6 +11,7 @@ import org.genrelab.vggish.VggishWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code genrelab embed}: VGGish embeddings of a folder or a tracks.csv, in the study's format. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
@@ -23,6 +24,9 @@ import picocli.CommandLine.Parameters;
                 "Weights: --weights FILE, else data/vggish/vggish-10086976.pth (data/fetch-vggish.sh), else a",
                 "clearly labelled stand-in with fixed random weights."})
 public final class EmbedCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "An audio folder or an FMA tracks.csv.")
     Path input;
@@ -49,7 +53,7 @@ public final class EmbedCommand implements Callable<Integer> {
         VggishPostprocessor post;
         try {
             items = AudioCollection.of(input, subset);
-            w = VggishWeights.find(weights, Path.of(System.getenv().getOrDefault("GENRELAB_ROOT", ".")));
+            w = VggishWeights.find(weights, main.root());
             post = pca == null ? null : VggishPostprocessor.read(pca);
         } catch (java.io.IOException e) {
             System.err.println("genrelab embed: " + e.getMessage());

@@ -243,8 +243,11 @@ public final class EmbeddingExtractor {
         }
     }
 
-    /** Decodes, resamples and frames one track; failures become a reason, never an exception. */
-    static Prepared prepare(AudioCollection.Item it) {
+    /**
+     * Decodes, resamples and frames one track; failures become a reason, never an exception. Public for the
+     * embedding benchmark, which times this front end apart from the network.
+     */
+    public static Prepared prepare(AudioCollection.Item it) {
         try {
             DecodedAudio a = AudioDecoder.decodeMono(it.audio());
             if (!a.ok()) return new Prepared(it, null, 0, a.outcome() + ": " + a.reason());
@@ -264,7 +267,11 @@ public final class EmbeddingExtractor {
         }
     }
 
-    record Prepared(AudioCollection.Item item, float[] examples, int count, String failure) {
+    /**
+     * One track framed for the network: {@code count} log-mel examples flattened into {@code examples}, or null
+     * and the {@code failure}'s reason.
+     */
+    public record Prepared(AudioCollection.Item item, float[] examples, int count, String failure) {
     }
 
     /** failures.csv, and train/val/test id files of FMA items that have an embedding. */

@@ -412,13 +412,4 @@ class ClassicModelsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> MatrixExport.read(g));
         assertTrue(e.getMessage().contains("not an exported matrix"), e.getMessage());
     }
-
-    @Test
-    void aColdStartFitRunsInAFreshJvmAndReportsItsFailures(@TempDir Path dir) throws Exception {
-        MatrixExport.write(TrainTestSplit.stratified(small, 0.25, 9), dir);
-        double s = ColdStartFit.inFreshJvm(dir, "Logistic regression", 1, THREADS);
-        assertTrue(s > 0 && s < 60, "seconds " + s);
-        var e = assertThrows(IllegalStateException.class, () -> ColdStartFit.inFreshJvm(dir, "Polka model", 1, THREADS));
-        assertTrue(e.getMessage().contains("no study model named 'Polka model'"), e.getMessage());
-    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.genrelab.SharedData;
+import org.genrelab.bench.ClassicBenchmark;
 import org.genrelab.data.EmbeddingRepresentation;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.eval.ClassificationMetrics;
@@ -44,8 +45,8 @@ class SklearnParityTest {
         // one split, three model seeds on each side: one seed's gradient boosting alone moves by up to 2 points on these
         // 504 test tracks (here 66.47 in Java against 64.77 in scikit-learn for seed 0), so the randomised models are
         // held by their mean over the seeds; SVC and the logistic regression draw nothing at random
-        ClassicBenchmark.main(new String[] {"--embeddings", SharedData.data().toString(), "--seeds", "1",
-                "--per-genre", "250", "--held-only", "--model-seeds", Integer.toString(MODEL_SEEDS), "--out", out.toString()});
+        ClassicBenchmark.run(ClassicBenchmark.Options.of(new ClassicBenchmark.Embeddings(SharedData.data())).withSplits(1)
+                .withPerGenre(250).withHeldOnly(true).withModelSeeds(MODEL_SEEDS).withFolder(out), System.out);
         Process p = new ProcessBuilder("/usr/bin/python3",
                 SharedData.repo().resolve("environment/sklearn_compare.py").toString(), out.toString(), "--held-only",
                 "--seeds", Integer.toString(MODEL_SEEDS))

@@ -32,11 +32,13 @@ class DataReadmeTest {
         CommandLine cli = new CommandLine(new Main());
         for (String c : cmds) {
             String[] words = c.split("\\s+");
-            CommandLine command = cli.getSubcommands().get(words[1]);
+            List<String> path = ReadmeCommandsTest.commandPath(cli, words);
+            CommandLine command = ReadmeCommandsTest.command(cli, path);
             assertNotNull(command, "data/README.md's '" + c + "': no subcommand " + words[1]);
             for (String w : words) {
                 if (!w.startsWith("--")) continue;
-                assertNotNull(command.getCommandSpec().findOption(w), "data/README.md's '" + c + "': " + words[1] + " has no option " + w);
+                assertNotNull(command.getCommandSpec().findOption(w), "data/README.md's '" + c + "': " + String.join(" ", path)
+                        + " has no option " + w);
             }
         }
         for (String source : List.of("fma_metadata.zip", "fma_small.zip", "SizovV/Music_Genres",

@@ -72,12 +72,13 @@ class LauncherTest {
     @Test
     void aCommandsHelpUsesTheBuildWithoutSetUp(@TempDir Path dir) throws Exception {
         Path g = launcher(dir, true);
-        for (List<String> args : List.of(List.of("report", "--help"), List.of("bench", "features", "-h"))) {
+        for (List<String> args : List.of(List.of("report", "--help"), List.of("bench", "features", "-h"), List.of("part2", "--help"))) {
             List<String> cmd = new ArrayList<>(List.of("bash", g.toString()));
             cmd.addAll(args);
             assertEquals(0, run(dir, cmd, null).code(), args.toString());
         }
-        assertEquals(List.of("java-ran report --help", "java-ran features -h"), calls(dir), "help from the build, no set-up");
+        assertEquals(List.of("java-ran report --help", "java-ran features -h", "java-ran part2 --help"), calls(dir),
+                "help from the build, no set-up");
     }
 
     @Test

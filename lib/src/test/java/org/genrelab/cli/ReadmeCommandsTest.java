@@ -33,6 +33,27 @@ class ReadmeCommandsTest {
         return out;
     }
 
+    /**
+     * The words of a README line that name a command: {@code genrelab}'s subcommand and, as long as the next word
+     * is one, its subcommands ({@code bench classic}).
+     */
+    static List<String> commandPath(CommandLine cli, String[] words) {
+        List<String> path = new ArrayList<>();
+        CommandLine c = cli;
+        for (int i = 1; i < words.length && c.getSubcommands().containsKey(words[i]); i++) {
+            c = c.getSubcommands().get(words[i]);
+            path.add(words[i]);
+        }
+        return path;
+    }
+
+    /** The command that {@link #commandPath} names, or null if it names none. */
+    static CommandLine command(CommandLine cli, List<String> path) {
+        CommandLine c = cli;
+        for (String w : path) c = c.getSubcommands().get(w);
+        return path.isEmpty() ? null : c;
+    }
+
     @Test
     void readmeIsAShortGuideWithTheSectionsAUserLooksFor() throws Exception {
         String readme = Files.readString(SharedData.repo().resolve("README.md"));
@@ -56,17 +77,21 @@ class ReadmeCommandsTest {
             String[] words = c.split("\\s+");
             String sub = words[1];
             if (sub.equals("test") || sub.equals("setup")) continue; // the launcher's own (LauncherTest)
-            CommandLine command = cli.getSubcommands().get(sub);
+            List<String> path = commandPath(cli, words);
+            CommandLine command = command(cli, path);
             assertNotNull(command, "README's '" + c + "': no subcommand " + sub);
+            String name = String.join(" ", path);
             for (String w : words) {
                 String option = w.replaceAll("[\\[\\]]", "").replaceFirst("=.*$", "");
                 if (!option.startsWith("--")) continue;
-                assertNotNull(command.getCommandSpec().findOption(option), "README's '" + c + "': " + sub + " has no option " + option);
+                assertNotNull(command.getCommandSpec().findOption(option), "README's '" + c + "': " + name + " has no option " + option);
             }
             StringWriter out = new StringWriter();
-            int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute(sub, "--help");
-            assertEquals(0, code, sub + " --help");
-            assertTrue(out.toString().contains("Usage: genrelab " + sub), out.toString());
+            List<String> help = new ArrayList<>(path);
+            help.add("--help");
+            int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute(help.toArray(String[]::new));
+            assertEquals(0, code, name + " --help");
+            assertTrue(out.toString().contains("Usage: genrelab " + name), out.toString());
         }
     }
 

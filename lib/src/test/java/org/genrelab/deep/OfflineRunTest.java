@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.genrelab.SharedData;
-import org.genrelab.cli.Part2Main;
+import org.genrelab.cli.Main;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +28,7 @@ class OfflineRunTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of("unshare", "-n", java, "-Xmx3g", "--enable-native-access=ALL-UNNAMED",
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2", "-cp", System.getProperty("java.class.path"),
-                Part2Main.class.getName(), SharedData.data().toString(), "quick", "cnn"));
+                Main.class.getName(), "part2", "--data", SharedData.data().toString(), "--mode", "quick", "cnn"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

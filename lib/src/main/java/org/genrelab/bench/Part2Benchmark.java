@@ -1,4 +1,4 @@
-package org.genrelab.deep;
+package org.genrelab.bench;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -7,6 +7,15 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import ai.djl.nn.Block;
 import org.genrelab.data.StudyEmbeddings;
+import org.genrelab.deep.ClassifierBlocks;
+import org.genrelab.deep.DeviceChoice;
+import org.genrelab.deep.EpochTrainer;
+import org.genrelab.deep.LstmConfig;
+import org.genrelab.deep.LstmSearchResult;
+import org.genrelab.deep.Part2Experiments;
+import org.genrelab.deep.Part2Settings;
+import org.genrelab.deep.TrainSettings;
+import org.genrelab.results.Machine;
 
 /**
  * Speed of the Part 2 models at the study's sizes on the current device: seconds per training epoch
@@ -50,7 +59,7 @@ public final class Part2Benchmark {
      */
     public static void run(StudyEmbeddings data, int epochs, boolean search, int threads, PrintStream out)
             throws InterruptedException {
-        out.println("device: " + DeviceChoice.describe() + "; machine: " + org.genrelab.results.Machine.describe());
+        out.println("device: " + DeviceChoice.describe() + "; machine: " + Machine.describe());
         secondsPerEpoch(data, epochs).forEach((k, v) ->
                 out.printf(Locale.ROOT, "  %-16s %7.2f s per epoch (%d training tracks)%n", k, v, data.train().size()));
         if (search) {

@@ -1,4 +1,4 @@
-package org.genrelab.classic;
+package org.genrelab.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.genrelab.classic.MatrixExport;
+import org.genrelab.classic.ModelTrainer;
+import org.genrelab.classic.StudyProtocol;
 
 /**
  * One Part 1 model trained once, in a JVM that has not run the training code before: the time from the

@@ -1,4 +1,4 @@
-package org.genrelab.features;
+package org.genrelab.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -6,11 +6,13 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.genrelab.audio.AudioDecoder;
 import org.genrelab.audio.DecodedAudio;
+import org.genrelab.features.FmaFeatures;
 
 /**
  * Measures the feature extraction's cost per 30-s clip: CPU seconds of one thread for decoding, for
@@ -88,7 +90,7 @@ public final class FeatureBenchmark {
                 for (DecodedAudio d : clips) fs.add(pool.submit(() -> all.compute(d.samples(), d.sampleRate())));
             }
             for (Future<?> f : fs) f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();

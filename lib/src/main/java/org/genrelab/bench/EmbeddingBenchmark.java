@@ -1,9 +1,12 @@
-package org.genrelab.vggish;
+package org.genrelab.bench;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.genrelab.data.AudioCollection;
 import org.genrelab.deep.DeviceChoice;
+import org.genrelab.vggish.EmbeddingExtractor;
+import org.genrelab.vggish.VggishBlock;
+import org.genrelab.vggish.VggishWeights;
 
 /**
  * Speed of embedding one clip with the full-size VGGish (stand-in weights: the arithmetic is the same):
