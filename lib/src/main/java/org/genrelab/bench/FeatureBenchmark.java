@@ -21,10 +21,9 @@ import org.genrelab.features.FmaFeatures;
  * asserted in tests (the machine's load moves them).
  *
  * <p>The measured passes follow {@link #WARM_UP_PASSES} passes over the clips, because the figure wanted is
- * the cost per clip of a dataset's extraction (FMA-small: 8000 clips), not of the JIT compiling the code:
- * on the oracle's clips (AMD EPYC) the 518 features took 0.48–0.52 s of CPU per clip in a fresh JVM's first
- * pass, 0.10–0.13 in the second, 0.07–0.10 in the third and 0.069 from the fifth on. The first pass's
- * figure is reported as well.
+ * the cost per clip of a dataset's extraction (FMA-small: 8000 clips), not of the JIT compiling the code, which
+ * makes a process's first pass several times slower (lib/README.md, "Speed"). The first pass's figure is reported
+ * as well.
  */
 public final class FeatureBenchmark {
 

@@ -1,5 +1,6 @@
 package org.genrelab.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class EmbedCommand implements Callable<Integer> {
             items = AudioCollection.of(input, subset);
             w = VggishWeights.find(weights, main.root());
             post = pca == null ? null : VggishPostprocessor.read(pca);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("genrelab embed: " + e.getMessage());
             return 2;
         }

@@ -1,5 +1,6 @@
 package org.genrelab.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         List<AudioCollection.Item> items;
         try {
             items = AudioCollection.of(input, subset);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("genrelab features: " + e.getMessage());
             return 2;
         }

@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.genrelab.report.NotebookRunner;
 import org.genrelab.report.ReportIndex;
 import org.genrelab.results.RunParameters;
@@ -69,7 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         if (quick && full) {
             System.err.println("genrelab report: --quick and --full exclude each other");
             return 2;
@@ -103,7 +107,7 @@ public final class ReportCommand implements Callable<Integer> {
             notebooks = notebooks.stream().filter(p -> only.contains(p.getFileName().toString().replace(".ipynb", "")))
                     .toList();
         }
-        List<String> needData = new java.util.ArrayList<>();
+        List<String> needData = new ArrayList<>();
         for (Path nb : notebooks) if (NotebookRunner.readsDataFolder(nb)) needData.add(nb.getFileName().toString());
         boolean dataGiven = data != null || !env.getOrDefault("GENRELAB_DATA", "").isBlank();
         if (!needData.isEmpty() && !dataGiven && !params.hasStudyData()) {
@@ -142,7 +146,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** The variables of {@code base} with the options given on the command line in their place. */
     Map<String, String> environment(Map<String, String> base) {
-        Map<String, String> env = new java.util.HashMap<>(base);
+        Map<String, String> env = new HashMap<>(base);
         env.put("GENRELAB_QUICK", full ? "0" : "1");
         if (data != null) env.put("GENRELAB_DATA", data.toAbsolutePath().toString());
         if (seed != null) env.put("GENRELAB_SEED", seed.toString());
@@ -155,7 +159,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** The kernels' environment: the parameters' variables, those left at their default not set. */
     static Map<String, String> kernelEnvironment(RunParameters params) {
-        Map<String, String> kernelEnv = new java.util.HashMap<>(params.asMap());
+        Map<String, String> kernelEnv = new HashMap<>(params.asMap());
         if (params.audio() == null) kernelEnv.remove("GENRELAB_AUDIO");
         if (params.fmaFeatures() == null) kernelEnv.remove("GENRELAB_FMA_FEATURES");
         if (params.seedCount() == 0) kernelEnv.remove("GENRELAB_SEEDS");
@@ -169,10 +173,10 @@ public final class ReportCommand implements Callable<Integer> {
      * @param onEach called after each notebook with the outcomes so far
      */
     static List<NotebookRunner.Outcome> runIndexed(NotebookRunner runner, List<Path> notebooks, RunParameters params,
-            java.util.function.Consumer<List<NotebookRunner.Outcome>> onEach) throws IOException, InterruptedException {
+            Consumer<List<NotebookRunner.Outcome>> onEach) throws IOException, InterruptedException {
         List<String> planned = notebooks.stream().map(p -> p.getFileName().toString().replaceFirst("\\.ipynb$", "")).toList();
-        List<NotebookRunner.Outcome> done = new java.util.ArrayList<>();
-        java.time.Instant started = java.time.Instant.now();
+        List<NotebookRunner.Outcome> done = new ArrayList<>();
+        Instant started = Instant.now();
         ReportIndex.write(params.report(), done, params, new ReportIndex.Progress(planned, false, started));
         runner.runAll(notebooks, o -> {
             done.add(o);
