@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.genrelab.eval.ClassificationMetrics;
 
 /**
  * A random forest of Gini classification trees grown as scikit-learn's {@code RandomForestClassifier}
@@ -108,12 +109,7 @@ public final class ClassificationForest {
 
     /** The most probable class of each row (ties to the lower class). */
     public int[] predict(double[][] rows) {
-        return IntStream.range(0, rows.length).parallel().map(r -> {
-            double[] p = probabilities(rows[r]);
-            int best = 0;
-            for (int c = 1; c < k; c++) if (p[c] > p[best]) best = c;
-            return best;
-        }).toArray();
+        return IntStream.range(0, rows.length).parallel().map(r -> ClassificationMetrics.argmax(probabilities(rows[r]))).toArray();
     }
 
     /** The training matrix by column, with each column's values ranked (equal values share a rank). */

@@ -1,6 +1,7 @@
 package org.genrelab.classic;
 
 import java.util.Arrays;
+import org.genrelab.eval.ClassificationMetrics;
 
 /**
  * Multinomial logistic regression as scikit-learn's {@code LogisticRegression(multi_class='multinomial',
@@ -93,7 +94,7 @@ public final class MultinomialLogistic {
     public int[] predict(double[][] rows) {
         int[] out = new int[rows.length];
         double[] z = new double[k];
-        for (int r = 0; r < rows.length; r++) out[r] = argmax(scores(w, p, k, rows[r], z));
+        for (int r = 0; r < rows.length; r++) out[r] = ClassificationMetrics.argmax(scores(w, p, k, rows[r], z));
         return out;
     }
 
@@ -101,13 +102,7 @@ public final class MultinomialLogistic {
     public int predict(double[] row, double[] prob) {
         scores(w, p, k, row, prob);
         softmax(prob);
-        return argmax(prob);
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int c = 1; c < v.length; c++) if (v[c] > v[best]) best = c;
-        return best;
+        return ClassificationMetrics.argmax(prob);
     }
 
     /** z_c = W_c·x + b_c for every class, four classes per pass over the row (four running sums). */

@@ -165,7 +165,7 @@ public final class EpochTrainer implements Trial {
         int vc = 0;
         for (int i = 0; i < valY.length; i++) {
             vl -= Math.log(Math.max(vp[i][valY[i]], 1e-12));
-            if (argMax(vp[i]) == valY[i]) vc++;
+            if (ClassificationMetrics.argmax(vp[i]) == valY[i]) vc++;
         }
         valLoss.add(vl / valY.length);
         double acc = vc / (double) valY.length;
@@ -180,7 +180,7 @@ public final class EpochTrainer implements Trial {
                 bestTestProb = probabilities(testX, testY.length);
                 if (progress != null) {
                     int[] pred = new int[testY.length];
-                    for (int i = 0; i < pred.length; i++) pred[i] = argMax(bestTestProb[i]);
+                    for (int i = 0; i < pred.length; i++) pred[i] = ClassificationMetrics.argmax(bestTestProb[i]);
                     progress.accept(String.format(Locale.ROOT, "  best so far: epoch %d, test macro-F1 %.4f", epoch,
                             ClassificationMetrics.macroF1(testY, pred, classes)));
                 }
@@ -201,7 +201,7 @@ public final class EpochTrainer implements Trial {
     /** The curves so far and the test predictions at the best epoch. */
     public TrainingRun result() {
         int[] pred = new int[testY.length];
-        if (bestTestProb != null) for (int i = 0; i < pred.length; i++) pred[i] = argMax(bestTestProb[i]);
+        if (bestTestProb != null) for (int i = 0; i < pred.length; i++) pred[i] = ClassificationMetrics.argmax(bestTestProb[i]);
         return new TrainingRun(List.copyOf(trainLoss), List.copyOf(trainAcc), List.copyOf(valLoss), List.copyOf(valAcc),
                 bestEpoch, testY.clone(), pred, bestTestProb == null ? new double[0][] : bestTestProb,
                 (System.nanoTime() - started) / 1e9, DeviceChoice.describe());
@@ -243,12 +243,6 @@ public final class EpochTrainer implements Trial {
             for (int t = 0; t < f; t++) System.arraycopy(x[i][t], 0, out, (i * f + t) * w, w);
         }
         return out;
-    }
-
-    static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-        return best;
     }
 
     @Override

@@ -13,6 +13,13 @@ public final class ClassificationMetrics {
     private ClassificationMetrics() {
     }
 
+    /** The index of the largest value, the first on a tie (numpy's argmax): the predicted class of a row of scores. */
+    public static int argmax(double[] v) {
+        int best = 0;
+        for (int c = 1; c < v.length; c++) if (v[c] > v[best]) best = c;
+        return best;
+    }
+
     /** Fraction of {@code predicted[i] == truth[i]}. */
     public static double accuracy(int[] truth, int[] predicted) {
         check(truth, predicted);

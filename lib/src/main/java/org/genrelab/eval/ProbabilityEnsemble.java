@@ -69,11 +69,7 @@ public final class ProbabilityEnsemble {
     /** The class of highest probability of each item (the first on a tie, as numpy's argmax). */
     public static int[] predict(double[][] probabilities) {
         int[] out = new int[probabilities.length];
-        for (int i = 0; i < out.length; i++) {
-            int best = 0;
-            for (int k = 1; k < probabilities[i].length; k++) if (probabilities[i][k] > probabilities[i][best]) best = k;
-            out[i] = best;
-        }
+        for (int i = 0; i < out.length; i++) out[i] = ClassificationMetrics.argmax(probabilities[i]);
         return out;
     }
 
