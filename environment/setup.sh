@@ -40,10 +40,11 @@ say "JDK: $JAVA_HOME"
 # 3. Build the library, its runtime class path, and the kernel launcher (skipped when up to date)
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 stamp="$ROOT/.cache/build.stamp"
-newest=$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/environment/kernel" -newer "$stamp" -type f 2>/dev/null | head -1 || true)
-if [ ! -f "$stamp" ] || [ -n "$newest" ] || [ ! -f "$ROOT/lib/target/classpath.txt" ]; then
+newest=$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/lib/spark/pom.xml" "$ROOT/lib/spark/src/main" \
+  "$ROOT/environment/kernel" -newer "$stamp" -type f 2>/dev/null | head -1 || true)
+if [ ! -f "$stamp" ] || [ -n "$newest" ] || [ ! -f "$ROOT/lib/target/classpath.txt" ] || [ ! -f "$ROOT/lib/spark/target/classpath.txt" ]; then
   log="$ROOT/.cache/build.log"; mkdir -p "$ROOT/.cache"
-  step "building lib/ and the kernel launcher (mvn package, a few minutes on a first run; log: $log)"
+  step "building lib/, lib/spark and the kernel launcher (mvn package, a few minutes on a first run; log: $log)"
   if ! (cd "$ROOT" && mvn -B -Dstyle.color=never package -DskipTests) >"$log" 2>&1; then
     grep -E "ERROR|BUILD" "$log" | head -40 >&2
     echo "setup.sh: the Maven build failed (full log: $log)" >&2; exit 1

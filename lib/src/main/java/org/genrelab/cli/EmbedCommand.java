@@ -10,6 +10,7 @@ import org.genrelab.vggish.EmbeddingExtractor;
 import org.genrelab.vggish.VggishPostprocessor;
 import org.genrelab.vggish.VggishWeights;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -47,8 +48,20 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads decoding and framing audio (default: all cores).")
     Integer threads;
 
+    @Mixin
+    SparkOption spark = new SparkOption();
+
     @Override
     public Integer call() throws Exception {
+        SparkEngine engine = null;
+        if (spark.enabled()) {
+            try {
+                engine = spark.engine(input, output);
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("genrelab embed: " + e.getMessage());
+                return 2;
+            }
+        }
         List<AudioCollection.Item> items;
         VggishWeights w;
         VggishPostprocessor post;
@@ -71,8 +84,13 @@ public final class EmbedCommand implements Callable<Integer> {
         EmbeddingExtractor x = EmbeddingExtractor.fullSize(w, post, n);
         EmbeddingExtractor.Result r;
         try (Progress p = new Progress("embed", items.size())) {
-            r = x.run(items, output, p);
-        } catch (IllegalStateException e) {
+            if (engine != null) {
+                EmbeddingExtractor.Plan plan = x.plan(items, output);
+                r = x.finish(plan, engine.embeddings(spark.master(), EmbeddingExtractor.Recipe.fullSize(w, pca), plan, p));
+            } else {
+                r = x.run(items, output, p);
+            }
+        } catch (IllegalStateException | IllegalArgumentException | IOException e) {
             System.err.println("genrelab embed: " + e.getMessage());
             return 2;
         }

@@ -9,6 +9,7 @@ import org.genrelab.data.AudioCollection;
 import org.genrelab.features.FeatureExtractor;
 import org.genrelab.features.FmaFeatures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +44,20 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--no-rhythm", description = "Skip tempo and HPSS (the three extra columns are left empty; ~10x faster).")
     boolean noRhythm;
 
+    @Mixin
+    SparkOption spark = new SparkOption();
+
     @Override
     public Integer call() throws Exception {
+        SparkEngine engine = null;
+        if (spark.enabled()) {
+            try {
+                engine = spark.engine(input, output);
+            } catch (IOException | IllegalStateException e) {
+                System.err.println("genrelab features: " + e.getMessage());
+                return 2;
+            }
+        }
         List<AudioCollection.Item> items;
         try {
             items = AudioCollection.of(input, subset);
@@ -58,13 +71,23 @@ public final class FeaturesCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         FeatureExtractor.Result r;
         try (Progress p = new Progress("features", tracks.size())) {
-            r = extractor.run(tracks, output, retryFailed, p);
+            if (engine != null) {
+                FeatureExtractor.Plan plan = extractor.plan(tracks, output, retryFailed);
+                engine.features(spark.master(), extractor, plan, p);
+                r = extractor.finish(plan);
+            } else {
+                r = extractor.run(tracks, output, retryFailed, p);
+            }
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) { // bad input, found before any work
+            System.err.println("genrelab features: " + e.getMessage());
+            return 2;
         }
         double s = (System.nanoTime() - t0) / 1e9;
         RunSummary.print(System.out, RunSummary.found(r.found(), input, subset), r.computed(), r.reused(),
                 r.failed().stream().map(f -> new RunSummary.Failed(f.id(), f.reason())).toList(), r.failedFromCache(),
                 r.unreadable(), r.failures());
-        System.out.printf(Locale.ROOT, "%d rows written to %s in %.1f s on %d thread(s).%n", r.rows(), r.table(), s, n);
+        System.out.printf(Locale.ROOT, "%d rows written to %s in %.1f s %s.%n", r.rows(), r.table(), s,
+                spark.enabled() ? "on Spark (" + spark.master() + ")" : "on " + n + " thread(s)");
         if (r.failed().size() > r.unreadable()) {
             System.out.println("Failures are kept in " + FeatureExtractor.cacheFor(output)
                     + " (<id>.failed) and reused; to compute those tracks again, run the same command with --retry-failed.");

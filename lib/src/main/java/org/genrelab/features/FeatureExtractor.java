@@ -1,6 +1,7 @@
 package org.genrelab.features;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.genrelab.audio.AudioDecoder;
 import org.genrelab.data.AudioCollection;
+import org.genrelab.results.AtomicFiles;
 
 /**
  * Computes a feature table for many tracks, on several threads, resumably.
@@ -38,7 +40,9 @@ import org.genrelab.data.AudioCollection;
  * only at the end, each atomically, so no half-written row can appear. The cache remembers the
  * columns it was made for and refuses to mix with another layout.
  */
-public final class FeatureExtractor {
+public final class FeatureExtractor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /**
      * An input: the row id (FMA track id, or file name for a plain folder) and its audio file.
@@ -80,6 +84,9 @@ public final class FeatureExtractor {
             int failedFromCache, int unreadable) {
     }
 
+    /** The reason listed for a track whose computation never ended (a lost task); the next run computes it. */
+    public static final String NOT_COMPUTED = "not computed: its task ended without a result; run again to compute it";
+
     private final List<FmaFeatureCsv.Column> columns;
     private final TrackFeatureFunction function;
     private final int threads;
@@ -94,6 +101,29 @@ public final class FeatureExtractor {
     /** The cache folder used for an output table: {@code <output>.cache/} beside it. */
     public static Path cacheFor(Path output) {
         return output.resolveSibling(output.getFileName() + ".cache");
+    }
+
+    /**
+     * What a run has to do, found before anything is computed: the inputs, the cache, what it already holds, and the
+     * tracks left to compute ({@link #plan}). The local run computes {@code todo} on its threads; a distributed
+     * engine may compute them anywhere that writes the same cache ({@link #extractInto}); {@link #finish} then writes
+     * the table.
+     *
+     * @param tracks          every input, in the caller's order
+     * @param output          the table to write
+     * @param cache           the per-track cache ({@link #cacheFor})
+     * @param todo            the tracks to compute now
+     * @param unreadable      reasons of the inputs that cannot be read, by id (not cached)
+     * @param reused          rows already in the cache
+     * @param failedFromCache failures remembered in the cache and not retried
+     */
+    public record Plan(List<Track> tracks, Path output, Path cache, List<Track> todo, Map<String, String> unreadable,
+            int reused, int failedFromCache) {
+
+        /** Inputs already settled before any computing: reused rows, remembered failures, unreadable inputs. */
+        public int settled() {
+            return reused + failedFromCache + unreadable.size();
+        }
     }
 
     /**
@@ -113,6 +143,44 @@ public final class FeatureExtractor {
      */
     public Result run(List<Track> tracks, Path output, boolean retryFailed, IntConsumer progress)
             throws IOException, InterruptedException {
+        Plan plan = plan(tracks, output, retryFailed);
+        AtomicInteger done = new AtomicInteger(plan.settled());
+        progress.accept(done.get());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "feature-extractor");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Track t : plan.todo()) {
+                futures.add(pool.submit(() -> {
+                    extractInto(t, plan.cache());
+                    progress.accept(done.incrementAndGet());
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) throw io;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return finish(plan);
+    }
+
+    /**
+     * Checks the inputs and the cache and finds what is left to compute. Nothing is computed.
+     *
+     * @throws IllegalArgumentException if two tracks share an id
+     * @throws IOException              if the cache cannot be made, or holds another column layout
+     */
+    public Plan plan(List<Track> tracks, Path output, boolean retryFailed) throws IOException {
         Map<String, Path> byId = new HashMap<>();
         for (Track t : tracks) {
             Path before = byId.putIfAbsent(t.id(), t.audio());
@@ -136,37 +204,16 @@ public final class FeatureExtractor {
             else if (!retryFailed && Files.exists(cache.resolve(t.id() + ".failed"))) failedFromCache++;
             else todo.add(t);
         }
-        AtomicInteger done = new AtomicInteger(reused + failedFromCache + unreadable.size());
-        progress.accept(done.get());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "feature-extractor");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Track t : todo) {
-                futures.add(pool.submit(() -> {
-                    extractOne(t, cache);
-                    progress.accept(done.incrementAndGet());
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) throw io;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return assemble(tracks, output, cache, unreadable, reused, failedFromCache);
+        return new Plan(List.copyOf(tracks), output, cache, List.copyOf(todo), Map.copyOf(unreadable), reused, failedFromCache);
     }
 
-    private void extractOne(Track t, Path cache) throws IOException {
+    /**
+     * Computes one track into the cache: {@code <id>.f32}, or {@code <id>.failed} with the reason. Writing the same
+     * track twice (a retried task) leaves the same file.
+     *
+     * @throws IOException only when the cache cannot be written; the track's own failures are its {@code .failed}
+     */
+    public void extractInto(Track t, Path cache) throws IOException {
         float[] v;
         try {
             v = function.compute(t.audio());
@@ -174,17 +221,22 @@ public final class FeatureExtractor {
                 throw new IllegalStateException(v.length + " values for " + columns.size() + " columns");
             }
         } catch (TrackFeatureFunction.TrackFailedException e) {
-            writeAtomically(cache.resolve(t.id() + ".failed"), e.getMessage().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(cache.resolve(t.id() + ".failed"), e.getMessage().getBytes(StandardCharsets.UTF_8));
             return;
         } catch (Exception | OutOfMemoryError | StackOverflowError e) { // one track's heap or stack exhaustion is its own failure
             String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            writeAtomically(cache.resolve(t.id() + ".failed"), why.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(cache.resolve(t.id() + ".failed"), why.getBytes(StandardCharsets.UTF_8));
             return;
         }
         ByteBuffer bb = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float x : v) bb.putFloat(x);
-        writeAtomically(cache.resolve(t.id() + ".f32"), bb.array());
+        AtomicFiles.write(cache.resolve(t.id() + ".f32"), bb.array());
         Files.deleteIfExists(cache.resolve(t.id() + ".failed")); // a retried track that now succeeds
+    }
+
+    /** Writes the table and the failure list of a plan whose tracks have been computed into its cache. */
+    public Result finish(Plan plan) throws IOException {
+        return assemble(plan.tracks(), plan.output(), plan.cache(), plan.unreadable(), plan.reused(), plan.failedFromCache());
     }
 
     private Result assemble(List<Track> tracks, Path output, Path cache, Map<String, String> unreadable, int reused,
@@ -203,8 +255,10 @@ public final class FeatureExtractor {
                 rows.put(t.id(), v);
             } else if (unreadable.containsKey(t.id())) {
                 failed.add(new Failure(t.id(), t.audio(), unreadable.get(t.id())));
-            } else {
+            } else if (Files.exists(cache.resolve(t.id() + ".failed"))) {
                 failed.add(new Failure(t.id(), t.audio(), Files.readString(cache.resolve(t.id() + ".failed")).strip()));
+            } else { // its computation never ended (a distributed task lost for good): not cached, so the next run computes it
+                failed.add(new Failure(t.id(), t.audio(), NOT_COMPUTED));
             }
         }
         Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
@@ -215,7 +269,7 @@ public final class FeatureExtractor {
         for (Failure f : failed) {
             sb.append(f.id()).append(',').append(csv(f.audio().toString())).append(',').append(csv(f.reason())).append('\n');
         }
-        writeAtomically(failures, sb.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(failures, sb.toString().getBytes(StandardCharsets.UTF_8));
         return new Result(output, failures, tracks.size(), rows.size(), rows.size() - reused, reused, List.copyOf(failed),
                 failedFromCache, unreadable.size());
     }
@@ -237,17 +291,11 @@ public final class FeatureExtractor {
                     throw new IOException(cache + " holds features without a column layout; delete it to start afresh");
                 }
             }
-            writeAtomically(layout, mine.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(layout, mine.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private static String csv(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + "." + Thread.currentThread().threadId() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

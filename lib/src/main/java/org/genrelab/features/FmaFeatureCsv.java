@@ -2,6 +2,7 @@ package org.genrelab.features;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class FmaFeatureCsv {
 
     /** A column key: feature name, statistic and 1-based two-digit number ({@code "01"}). */
-    public record Column(String feature, String statistics, String number) {
+    public record Column(String feature, String statistics, String number) implements Serializable {
         @Override
         public String toString() {
             return feature + "/" + statistics + "/" + number;

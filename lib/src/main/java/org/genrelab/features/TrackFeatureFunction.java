@@ -1,10 +1,14 @@
 package org.genrelab.features;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 
-/** Computes one audio file's feature vector, in the extractor's column order. */
+/**
+ * Computes one audio file's feature vector, in the extractor's column order. Serializable, so that a distributed
+ * engine can send the function to the machines that compute the tracks.
+ */
 @FunctionalInterface
-public interface TrackFeatureFunction {
+public interface TrackFeatureFunction extends Serializable {
 
     /**
      * @return the values, one per column

@@ -11,10 +11,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes the files of a run (results, predictions, run record) atomically: into a temporary file beside the
- * file, which then replaces it, so a crash never leaves half a file and a reader sees the old one or the new.
+ * Writes files atomically: into a temporary file beside the file (a name of its own, ending in {@code .tmp}), which
+ * then replaces it, so a crash never leaves half a file, a reader sees the old one or the new, and two writers of the
+ * same file (a retried task beside the first attempt) never share a temporary file. Used for a run's results,
+ * predictions and record, and for the extractors' per-track files.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** What goes into a file, written as UTF-8 text. */
     interface Content {
@@ -31,12 +33,24 @@ final class AtomicFiles {
 
     /** Writes {@code file} (and the folders above it) with the content. */
     static void write(Path file, Content content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = temporaryFor(file);
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             content.writeTo(w);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code file} (and the folders above it) with these bytes. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        Path tmp = temporaryFor(file);
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path temporaryFor(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
     }
 
     /** Writes {@code file} as RFC 4180 CSV with {@code \n} line ends: the header row, then the records. */

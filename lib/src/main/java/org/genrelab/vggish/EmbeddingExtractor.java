@@ -2,10 +2,10 @@ package org.genrelab.vggish;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +32,7 @@ import org.genrelab.data.Split;
 import org.genrelab.data.StudyEmbeddings;
 import org.genrelab.deep.DeviceChoice;
 import org.genrelab.dsp.Resample;
+import org.genrelab.results.AtomicFiles;
 
 /**
  * VGGish embeddings of a dataset in the study's on-disk format: {@code <out>/embeddings/<id>.npy}
@@ -74,6 +75,9 @@ public final class EmbeddingExtractor {
             int unreadable, double seconds) {
     }
 
+    /** The reason listed for an item whose embedding never ended (a lost task); the next run embeds it. */
+    public static final String NOT_COMPUTED = "not computed: its task ended without a result; run again to compute it";
+
     private final VggishWeights weights;
     private final VggishPostprocessor pca;
     private final int[] convChannels;
@@ -94,6 +98,40 @@ public final class EmbeddingExtractor {
         this.convChannels = convChannels.clone();
         this.fc = fc.clone();
         this.threads = threads;
+    }
+
+    /**
+     * What an extractor is made from, small enough to send to other machines: each rebuilds the same extractor from
+     * files it can read (a distributed engine's executors build theirs once each).
+     *
+     * @param weightsFile  the torchvggish checkpoint, or null for the stand-in of these widths
+     * @param weightsSha256 the checkpoint's SHA-256 as the planning machine read it (an executor that reads other bytes
+     *                     refuses to embed), or the stand-in's seed tag
+     * @param pcaFile      the PCA parameters, or null for the raw embeddings
+     * @param convChannels the six convolution widths
+     * @param fc           the three fully connected widths
+     */
+    public record Recipe(String weightsFile, String weightsSha256, String pcaFile, int[] convChannels, int[] fc)
+            implements Serializable {
+
+        /** The recipe of these weights and PCA file for the full-size network. */
+        public static Recipe fullSize(VggishWeights weights, Path pcaFile) {
+            return new Recipe(weights.file() == null ? null : weights.file().toAbsolutePath().toString(), weights.sha256(),
+                    pcaFile == null ? null : pcaFile.toAbsolutePath().toString(), VggishBlock.FULL_CONV_CHANNELS,
+                    VggishBlock.FULL_FC);
+        }
+
+        /** The extractor, its weights read (or the stand-in made) here. */
+        public EmbeddingExtractor build(int threads) throws IOException {
+            VggishWeights w = weightsFile == null ? VggishWeights.standIn(convChannels, fc, VggishWeights.STAND_IN_SEED)
+                    : VggishWeights.pretrained(Path.of(weightsFile));
+            if (!w.sha256().equals(weightsSha256)) {
+                throw new IOException("the weights read here (" + (weightsFile == null ? "stand-in" : weightsFile) + ", "
+                        + w.sha256() + ") are not those the run was planned with (" + weightsSha256 + ")");
+            }
+            return new EmbeddingExtractor(w, pcaFile == null ? null : VggishPostprocessor.read(Path.of(pcaFile)),
+                    convChannels, fc, threads);
+        }
     }
 
     /** The full-size network. */
@@ -146,13 +184,84 @@ public final class EmbeddingExtractor {
                 + "  \"resampler\": \"resampy kaiser_best\"\n}\n";
     }
 
+    /**
+     * What a run has to do, found before anything is computed ({@link #plan}): the inputs, the output folder, what it
+     * already holds, and the items left to embed. The local run embeds {@code todo} on its threads; a distributed
+     * engine may embed them anywhere that writes the same folder ({@link #embedInto}); {@link #finish} then writes
+     * the split files and failures.csv.
+     *
+     * @param items           every input, in the caller's order
+     * @param out             the output folder
+     * @param todo            the items to embed now
+     * @param unreadable      reasons of the inputs that cannot be read, by id (not remembered)
+     * @param reused          embeddings already in the folder
+     * @param failedFromCache failures remembered in {@code failed/}
+     * @param startNanos      when the run began ({@link System#nanoTime})
+     */
+    public record Plan(List<AudioCollection.Item> items, Path out, List<AudioCollection.Item> todo,
+            Map<String, String> unreadable, int reused, int failedFromCache, long startNanos) {
+
+        /** Inputs already settled before any computing: reused embeddings, remembered failures, unreadable inputs. */
+        public int settled() {
+            return reused + failedFromCache + unreadable.size();
+        }
+    }
+
     /** Embeds every item not yet in {@code out}, then writes the split id files and failures.csv. */
     public Result run(List<AudioCollection.Item> items, Path out, IntConsumer progress) throws IOException, InterruptedException {
+        Plan plan = plan(items, out);
+        int done = plan.settled();
+        progress.accept(done);
+        int written = 0;
+        BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(2 * threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "vggish-front-end");
+            th.setDaemon(true);
+            return th;
+        });
+        try (NDManager manager = NDManager.newBaseManager(DeviceChoice.device(), DeviceChoice.ENGINE)) {
+            VggishBlock block = loadBlock(manager);
+            List<Future<?>> jobs = new ArrayList<>();
+            for (AudioCollection.Item it : plan.todo()) {
+                jobs.add(pool.submit(() -> {
+                    queue.put(prepare(it));
+                    return null;
+                }));
+            }
+            for (int i = 0; i < plan.todo().size(); i++) {
+                if (store(queue.take(), out, manager, block)) written++;
+                progress.accept(++done);
+            }
+            for (Future<?> f : jobs) {
+                try {
+                    f.get();
+                } catch (ExecutionException ex) {
+                    throw new IOException("front end failed", ex.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return finish(plan, written);
+    }
+
+    /**
+     * Checks the output folder (its {@code embeddings.json} must match this extractor's configuration) and finds what
+     * is left to embed. Nothing is computed.
+     *
+     * @throws IllegalStateException if the folder holds embeddings of another configuration
+     */
+    public Plan plan(List<AudioCollection.Item> items, Path out) throws IOException {
         long t0 = System.nanoTime();
         Path emb = out.resolve("embeddings");
         Path failed = out.resolve("failed");
         Files.createDirectories(emb);
         Files.createDirectories(failed);
+        for (Path dir : List.of(emb, failed)) { // leftovers of writes cut short by a kill
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".tmp")).toList()) Files.deleteIfExists(f);
+            }
+        }
         Path config = out.resolve("embeddings.json");
         String json = configJson();
         if (Files.exists(config)) {
@@ -162,7 +271,7 @@ public final class EmbeddingExtractor {
                         + "); use another output folder or delete it. Existing:\n" + old + "Asked:\n" + json);
             }
         } else {
-            writeAtomically(config, json.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(config, json.getBytes(StandardCharsets.UTF_8));
         }
         List<AudioCollection.Item> todo = new ArrayList<>();
         Map<String, String> unreadable = new HashMap<>(); // met now; not remembered in failed/
@@ -177,53 +286,47 @@ public final class EmbeddingExtractor {
             else if (Files.exists(failed.resolve(it.id() + ".txt"))) failedFromCache++;
             else todo.add(it);
         }
-        int done = reused + failedFromCache + unreadable.size();
-        progress.accept(done);
-        int written = 0;
-        BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(2 * threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "vggish-front-end");
-            th.setDaemon(true);
-            return th;
-        });
-        try (NDManager manager = NDManager.newBaseManager(DeviceChoice.device(), DeviceChoice.ENGINE)) {
-            VggishBlock block = new VggishBlock(convChannels, fc, false).loadStateDict(manager, weights.stateDict());
-            List<Future<?>> jobs = new ArrayList<>();
-            for (AudioCollection.Item it : todo) {
-                jobs.add(pool.submit(() -> {
-                    queue.put(prepare(it));
-                    return null;
-                }));
-            }
-            for (int i = 0; i < todo.size(); i++) {
-                Prepared p = queue.take();
-                if (p.failure != null) {
-                    writeAtomically(failed.resolve(p.item.id() + ".txt"), p.failure.getBytes(StandardCharsets.UTF_8));
-                } else {
-                    float[][] e = p.count == 0 ? new float[0][] : block.embed(manager, p.examples, p.count);
-                    requireFinite(e, p.item.id());
-                    if (pca != null && e.length > 0) e = pca.apply(e);
-                    double[] flat = new double[e.length * fc[2]];
-                    for (int r = 0; r < e.length; r++) for (int c = 0; c < fc[2]; c++) flat[r * fc[2] + c] = e[r][c];
-                    writeAtomically(emb.resolve(p.item.id() + ".npy"),
-                            Npy.toBytes(new NpyArray("<f4", new int[] {e.length, fc[2]}, flat)));
-                    written++;
-                }
-                progress.accept(++done);
-            }
-            for (Future<?> f : jobs) {
-                try {
-                    f.get();
-                } catch (ExecutionException ex) {
-                    throw new IOException("front end failed", ex.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        return new Plan(List.copyOf(items), out, List.copyOf(todo), Map.copyOf(unreadable), reused, failedFromCache, t0);
+    }
+
+    /** The network with this extractor's weights, its parameters in {@code manager}. */
+    public VggishBlock loadBlock(NDManager manager) {
+        return new VggishBlock(convChannels, fc, false).loadStateDict(manager, weights.stateDict());
+    }
+
+    /**
+     * Embeds one item into {@code out} ({@code embeddings/<id>.npy}, or {@code failed/<id>.txt} with the reason):
+     * the per-track step of {@link #run}, for an engine that spreads the items over machines. Writing the same item
+     * twice (a retried task) leaves the same file.
+     *
+     * @return whether an embedding was written
+     */
+    public boolean embedInto(AudioCollection.Item it, Path out, NDManager manager, VggishBlock block) throws IOException {
+        return store(prepare(it), out, manager, block);
+    }
+
+    private boolean store(Prepared p, Path out, NDManager manager, VggishBlock block) throws IOException {
+        if (p.failure != null) {
+            AtomicFiles.write(out.resolve("failed").resolve(p.item.id() + ".txt"), p.failure.getBytes(StandardCharsets.UTF_8));
+            return false;
         }
-        List<Failure> failures = writeSummaries(items, out, emb, failed, unreadable);
-        return new Result(out, items.size(), written, reused, failures, failedFromCache, unreadable.size(),
-                (System.nanoTime() - t0) / 1e9);
+        float[][] e = p.count == 0 ? new float[0][] : block.embed(manager, p.examples, p.count);
+        requireFinite(e, p.item.id());
+        if (pca != null && e.length > 0) e = pca.apply(e);
+        double[] flat = new double[e.length * fc[2]];
+        for (int r = 0; r < e.length; r++) for (int c = 0; c < fc[2]; c++) flat[r * fc[2] + c] = e[r][c];
+        AtomicFiles.write(out.resolve("embeddings").resolve(p.item.id() + ".npy"),
+                Npy.toBytes(new NpyArray("<f4", new int[] {e.length, fc[2]}, flat)));
+        return true;
+    }
+
+    /** Writes the split id files and failures.csv of a plan whose items have been embedded into its folder. */
+    public Result finish(Plan plan, int written) throws IOException {
+        Path out = plan.out();
+        List<Failure> failures = writeSummaries(plan.items(), out, out.resolve("embeddings"), out.resolve("failed"),
+                plan.unreadable());
+        return new Result(out, plan.items().size(), written, plan.reused(), failures, plan.failedFromCache(),
+                plan.unreadable().size(), (System.nanoTime() - plan.startNanos()) / 1e9);
     }
 
     /**
@@ -288,31 +391,27 @@ public final class EmbeddingExtractor {
                 failures.add(new Failure(it.id(), it.audio(), unreadable.get(it.id())));
             } else if (Files.exists(f) && !Files.exists(emb.resolve(it.id() + ".npy"))) {
                 failures.add(new Failure(it.id(), it.audio(), Files.readString(f, StandardCharsets.UTF_8)));
-            } else if (it.track() != null && it.track().split() != null && Files.exists(emb.resolve(it.id() + ".npy"))) {
+            } else if (!Files.exists(emb.resolve(it.id() + ".npy"))) { // a lost distributed task: the next run embeds it
+                failures.add(new Failure(it.id(), it.audio(), NOT_COMPUTED));
+            } else if (it.track() != null && it.track().split() != null) {
                 bySplit.computeIfAbsent(it.track().split(), k -> new ArrayList<>()).add(it.track().trackId());
             }
         }
         StringBuilder csv = new StringBuilder("id,audio,reason\n");
         failures.stream().sorted(Comparator.comparing(Failure::id)).forEach(f -> csv.append(f.id()).append(',')
                 .append(quote(f.audio().toString())).append(',').append(quote(f.reason())).append('\n'));
-        writeAtomically(out.resolve("failures.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out.resolve("failures.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
         for (var e : bySplit.entrySet()) {
             List<Long> ids = e.getValue();
             ids.sort(null);
             double[] d = ids.stream().mapToDouble(Long::doubleValue).toArray();
-            writeAtomically(out.resolve(e.getKey().studyFileStem() + ".npy"), Npy.toBytes(new NpyArray("<i8", new int[] {d.length}, d)));
+            AtomicFiles.write(out.resolve(e.getKey().studyFileStem() + ".npy"), Npy.toBytes(new NpyArray("<i8", new int[] {d.length}, d)));
         }
         return failures;
     }
 
     private static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"").replace('\n', ' ') + "\"";
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override

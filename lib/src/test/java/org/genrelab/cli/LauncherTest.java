@@ -119,6 +119,8 @@ class LauncherTest {
         script(bin.resolve("dpkg"), "exit 0");
         Files.createDirectories(dir.resolve("lib/target"));
         Files.writeString(dir.resolve("lib/target/classpath.txt"), "");
+        Files.createDirectories(dir.resolve("lib/spark/target"));
+        Files.writeString(dir.resolve("lib/spark/target/classpath.txt"), "");
         Run again = run(dir, List.of("bash", dir.resolve("environment/setup.sh").toString(), "--quiet"),
                 bin + ":" + System.getenv("PATH"));
         assertEquals(0, again.code(), again.err());

@@ -1,0 +1,48 @@
+package org.genrelab.cli;
+
+import java.io.IOException;
+import java.util.ServiceLoader;
+import java.util.function.IntConsumer;
+import org.genrelab.features.FeatureExtractor;
+import org.genrelab.vggish.EmbeddingExtractor;
+
+/**
+ * Computes the tracks of an extraction plan on Apache Spark instead of this machine's threads. The Spark module
+ * ({@code lib/spark}) implements it and is found with {@link ServiceLoader}, so the library does not depend on Spark
+ * (whose Scala 2.13 cannot share a class path with XGBoost's 2.12). Planning (what is cached, what is unreadable) and
+ * finishing (the table, the failure list) stay with the extractors: the engine only fills the same per-track cache.
+ */
+public interface SparkEngine {
+
+    /**
+     * Checks, before anything is planned or written, that Spark can run there: a standalone master must answer.
+     *
+     * @throws IOException with the reason, when it cannot
+     */
+    void check(String master) throws IOException;
+
+    /**
+     * Computes {@code plan.todo()} into {@code plan.cache()} with {@link FeatureExtractor#extractInto}, as Spark tasks.
+     *
+     * @param master   Spark's master URL ({@code local[*]}, {@code spark://host:7077}, {@code yarn}, ...)
+     * @param progress called with the number of the plan's tracks done so far, settled ones included
+     */
+    void features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
+            throws IOException;
+
+    /**
+     * Embeds {@code plan.todo()} into {@code plan.out()} with {@link EmbeddingExtractor#embedInto}, as Spark tasks;
+     * every executor builds the extractor from the recipe once.
+     *
+     * @return how many embeddings were written
+     */
+    int embeddings(String master, EmbeddingExtractor.Recipe recipe, EmbeddingExtractor.Plan plan, IntConsumer progress)
+            throws IOException;
+
+    /** The Spark module's engine, or an error that says how to get it on the class path. */
+    static SparkEngine find() {
+        return ServiceLoader.load(SparkEngine.class).findFirst().orElseThrow(() -> new IllegalStateException(
+                "--spark needs GenreLab's Spark module (lib/spark) on the class path: run it through ./genrelab, which adds"
+                        + " it, or spark-submit the cluster jar (README, \"More than one machine\")"));
+    }
+}
