@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Speed figures, not pass/fail.",
                 "Run ./genrelab bench <benchmark> --help for a benchmark's options."},
-        subcommands = {BenchFeaturesCommand.class, BenchVggishCommand.class, BenchPart2Command.class, BenchClassicCommand.class})
+        subcommands = {BenchFeaturesCommand.class, BenchVggishCommand.class, BenchPart2Command.class, BenchClassicCommand.class,
+                BenchSparkCommand.class})
 public final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -26,6 +27,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing the benchmark: features, vggish, part2 or classic");
+        throw new ParameterException(spec.commandLine(), "Missing the benchmark: features, vggish, part2, classic or spark");
     }
 }

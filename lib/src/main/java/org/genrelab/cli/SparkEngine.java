@@ -26,8 +26,9 @@ public interface SparkEngine {
      *
      * @param master   Spark's master URL ({@code local[*]}, {@code spark://host:7077}, {@code yarn}, ...)
      * @param progress called with the number of the plan's tracks done so far, settled ones included
+     * @return how long Spark took to start and the job to run (zero when nothing was left to compute)
      */
-    void features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
+    Timing features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
             throws IOException;
 
     /**
@@ -38,6 +39,26 @@ public interface SparkEngine {
      */
     int embeddings(String master, EmbeddingExtractor.Recipe recipe, EmbeddingExtractor.Plan plan, IntConsumer progress)
             throws IOException;
+
+    /**
+     * A Spark job's wall time, apart: starting Spark (the context, and on a cluster its executors' registration as
+     * the first tasks wait for it) and running the job's tasks.
+     */
+    record Timing(double startSeconds, double jobSeconds) {
+    }
+
+    /** A standalone master and worker on this machine, stopped by {@link #close}. */
+    interface LocalCluster extends AutoCloseable {
+
+        /** The master's URL. */
+        String url();
+
+        @Override
+        void close();
+    }
+
+    /** Starts a standalone master and worker on 127.0.0.1, the worker offering {@code cores} and {@code memory}. */
+    LocalCluster loopbackCluster(int cores, String memory) throws IOException, InterruptedException;
 
     /** The Spark module's engine, or an error that says how to get it on the class path. */
     static SparkEngine find() {

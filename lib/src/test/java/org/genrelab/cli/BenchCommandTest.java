@@ -34,7 +34,7 @@ class BenchCommandTest {
         for (String b : List.of("features", "vggish", "part2", "classic")) assertTrue(help.out().contains("  " + b + " "), help.out());
         CommandRun none = CommandRun.of("bench");
         assertEquals(2, none.code());
-        assertTrue(none.err().contains("Missing the benchmark: features, vggish, part2 or classic"), none.err());
+        assertTrue(none.err().contains("Missing the benchmark: features, vggish, part2, classic or spark"), none.err());
         CommandRun unknown = CommandRun.of("bench", "polka");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("Unmatched argument at index 1: 'polka'"), unknown.err());

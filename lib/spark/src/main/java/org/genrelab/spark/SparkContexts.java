@@ -44,6 +44,27 @@ final class SparkContexts {
         return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
     }
 
+    /**
+     * Waits (at most two minutes) until a cluster's executors have registered with the driver, so that a job's
+     * timing starts with its cores there; returns the seconds since {@code t0}. In local mode the executor is the
+     * driver and this returns at once.
+     */
+    static double awaitExecutors(JavaSparkContext sc, long t0) {
+        if (!sc.master().startsWith("local")) {
+            long end = System.nanoTime() + 120_000_000_000L;
+            // getExecutorInfos lists the driver too
+            while (sc.statusTracker().getExecutorInfos().length < 2 && System.nanoTime() < end) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     /** A {@code spark://host:port[,host:port]} master must accept a connection within 5 s; other masters are Spark's. */
     static void requireReachable(String master) throws IOException {
         Matcher m = STANDALONE.matcher(master);

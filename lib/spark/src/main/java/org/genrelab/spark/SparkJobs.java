@@ -42,13 +42,16 @@ public final class SparkJobs implements SparkEngine {
     }
 
     @Override
-    public void features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
+    public Timing features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
             throws IOException {
         List<TrackRef> todo = plan.todo().stream().map(t -> new TrackRef(t.id(), t.audio().toString())).toList();
         progress.accept(plan.settled());
-        if (todo.isEmpty()) return;
+        if (todo.isEmpty()) return new Timing(0, 0);
         String cache = plan.cache().toAbsolutePath().toString();
+        long t0 = System.nanoTime();
         try (JavaSparkContext sc = SparkContexts.open(master, "GenreLab features")) {
+            double start = SparkContexts.awaitExecutors(sc, t0);
+            long t1 = System.nanoTime();
             LongAccumulator done = sc.sc().longAccumulator("tracks done");
             try (SparkProgress p = new SparkProgress(done, plan.settled(), progress)) {
                 sc.parallelize(todo, TrackSlices.count(todo.size(), sc.defaultParallelism())).foreachPartition(part -> {
@@ -66,7 +69,24 @@ public final class SparkJobs implements SparkEngine {
                         + "; the tracks it finished are kept, run again to compute the rest", e);
             }
             progress.accept(plan.settled() + done.value().intValue());
+            return new Timing(start, (System.nanoTime() - t1) / 1e9);
         }
+    }
+
+    @Override
+    public LocalCluster loopbackCluster(int cores, String memory) throws IOException, InterruptedException {
+        LoopbackCluster c = LoopbackCluster.start(cores, memory);
+        return new LocalCluster() {
+            @Override
+            public String url() {
+                return c.url();
+            }
+
+            @Override
+            public void close() {
+                c.close();
+            }
+        };
     }
 
     @Override
