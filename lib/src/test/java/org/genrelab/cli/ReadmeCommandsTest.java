@@ -59,7 +59,7 @@ class ReadmeCommandsTest {
         String readme = Files.readString(SharedData.repo().resolve("README.md"));
         assertTrue(readme.lines().count() <= 250, "README is a user's guide of at most 250 lines: " + readme.lines().count());
         List<String> headings = readme.lines().filter(l -> l.startsWith("## ")).toList();
-        for (String h : List.of("## The two commands", "## Results", "## Run on your own data", "## On a GPU", "## On a cluster",
+        for (String h : List.of("## The two commands", "## Results", "## Run on your own data", "## On a GPU", "## More than one machine",
                 "## The notebooks", "## Other commands")) {
             assertTrue(headings.contains(h), "README has '" + h + "': " + headings);
         }
