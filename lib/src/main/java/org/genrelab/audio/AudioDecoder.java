@@ -236,7 +236,7 @@ public final class AudioDecoder {
             }
             pkt = av_packet_alloc();
             frame = av_frame_alloc();
-            MonoSink sink = new MonoSink();
+            MonoSink sink = new MonoSink(Double.isNaN(declared) ? 0 : declared * par.sample_rate());
             int decodeErrors = 0;
             String readError = null;
             while (true) {
@@ -370,8 +370,14 @@ public final class AudioDecoder {
         int channels;
         /** The first change of sample rate after the first frame, described; null if none. */
         String rateChange;
-        private float[] mono = new float[1 << 16];
+        private float[] mono;
         private int n;
+        private float[][] scratch = new float[0][];
+
+        /** @param expected the samples the container declares (0 when unknown): the buffer starts that large */
+        MonoSink(double expected) {
+            mono = new float[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1 << 16, expected + 8192))];
+        }
 
         void accept(AVFrame frame) {
             int ns = frame.nb_samples();
@@ -402,6 +408,10 @@ public final class AudioDecoder {
             if (n + ns > mono.length) {
                 mono = Arrays.copyOf(mono, Math.max(mono.length * 2, n + ns));
             }
+            if (SampleFormat.isFloat(format)) { // MP3's and most decoders' output: read in bulk, same arithmetic
+                acceptFloats(planes, ns, ch, planar);
+                return;
+            }
             for (int i = 0; i < ns; i++) {
                 // librosa to_mono: np.mean over channels of float32 values, accumulated in float32
                 float sum = 0f;
@@ -412,6 +422,40 @@ public final class AudioDecoder {
                 }
                 mono[n++] = ch == 1 ? sum : sum / ch;
             }
+        }
+
+        /**
+         * The float formats' path: each plane copied out in one bulk read, then the per-sample rule of
+         * {@link SampleFormat#floatToInt16} and the channel mean in the same order as the general loop. Reading
+         * sample by sample through the buffer took as long as FFmpeg's whole decode.
+         */
+        private void acceptFloats(ByteBuffer[] planes, int ns, int ch, boolean planar) {
+            int perPlane = planar ? ns : ns * ch;
+            if (scratch.length < planes.length || scratch[0].length < perPlane) {
+                scratch = new float[planes.length][Math.max(perPlane, 4096)];
+            }
+            for (int p = 0; p < planes.length; p++) {
+                float[] x = scratch[p];
+                planes[p].asFloatBuffer().get(x, 0, perPlane);
+                SampleFormat.floatsToInt16Scaled(x, perPlane);
+            }
+            if (!planar) {
+                float[] x = scratch[0];
+                for (int i = 0; i < ns; i++) {
+                    float sum = 0f;
+                    for (int c = 0; c < ch; c++) sum += x[i * ch + c];
+                    mono[n + i] = ch == 1 ? sum : sum / ch;
+                }
+            } else {
+                // the channel sum in the general loop's order: ((0 + ch0) + ch1) + ..., where 0 + ch0 is ch0 (never -0)
+                System.arraycopy(scratch[0], 0, mono, n, ns);
+                for (int c = 1; c < ch; c++) {
+                    float[] x = scratch[c];
+                    for (int i = 0; i < ns; i++) mono[n + i] += x[i];
+                }
+                if (ch > 1) for (int i = 0; i < ns; i++) mono[n + i] /= ch;
+            }
+            n += ns;
         }
 
         float[] samples() {

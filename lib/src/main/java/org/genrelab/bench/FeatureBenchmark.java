@@ -31,8 +31,8 @@ public final class FeatureBenchmark {
     public static final int WARM_UP_PASSES = 3;
 
     /** Seconds per 30-s clip (scaled from each clip's length); {@code fma518FirstPassCpu} is a fresh JVM's first pass. */
-    public record Figures(int clips, double decodeCpu, double fma518FirstPassCpu, double fma518Cpu, double allCpu,
-                          double wallPerClipOneThread, double wallPerClipAllThreads, int threads) {
+    public record Figures(int clips, double decodeCpu, double ffmpegDecodeCpu, double fma518FirstPassCpu, double fma518Cpu,
+                          double allCpu, double wallPerClipOneThread, double wallPerClipAllThreads, int threads) {
     }
 
     private FeatureBenchmark() {
@@ -41,19 +41,34 @@ public final class FeatureBenchmark {
     public static Figures run(List<Path> files, int repeats, int threads) throws IOException, InterruptedException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<DecodedAudio> clips = new ArrayList<>();
-        double decode = 0;
+        List<Path> clipFiles = new ArrayList<>();
         double seconds = 0;
         for (Path f : files) {
-            long c0 = mx.getCurrentThreadCpuTime();
             DecodedAudio d = AudioDecoder.decodeMono(f);
-            long c1 = mx.getCurrentThreadCpuTime();
             if (!d.ok() || d.samples().length < 10 * d.sampleRate()) continue; // only real clips of 10 s and more
             clips.add(d);
-            decode += (c1 - c0) / 1e9;
+            clipFiles.add(f);
             seconds += (double) d.samples().length / d.sampleRate();
         }
         if (clips.isEmpty()) throw new IOException("no clip of 10 s or more among " + files.size() + " files");
         double per30 = 30.0 / (seconds / clips.size());
+        // the decode beside FFmpeg's own, clip by clip, after the JIT has compiled both
+        double decode = 0;
+        double ffmpeg = 0;
+        for (int pass = 0; pass < WARM_UP_PASSES + repeats; pass++) {
+            for (Path f : clipFiles) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                AudioDecoder.decodeMono(f);
+                long c1 = mx.getCurrentThreadCpuTime();
+                FfmpegDecodeBaseline.decode(f);
+                long c2 = mx.getCurrentThreadCpuTime();
+                if (pass >= WARM_UP_PASSES) {
+                    decode += (c1 - c0) / 1e9;
+                    ffmpeg += (c2 - c1) / 1e9;
+                }
+            }
+        }
+        int decodes = repeats * clips.size();
         FmaFeatures fma = new FmaFeatures(false);
         FmaFeatures all = new FmaFeatures(true);
         double firstPass = 0;
@@ -97,7 +112,8 @@ public final class FeatureBenchmark {
         double wallAll = (System.nanoTime() - p0) / 1e9;
         // the single-thread wall time covered both the 518-only and the full pass: keep the full pass's share
         double oneThreadFull = wallOne * (allCpu / (fmaCpu + allCpu));
-        return new Figures(clips.size(), decode / clips.size() * per30, firstPass / clips.size() * per30, fmaCpu / n * per30,
+        return new Figures(clips.size(), decode / decodes * per30, ffmpeg / decodes * per30, firstPass / clips.size() * per30,
+                fmaCpu / n * per30,
                 allCpu / n * per30,
                 oneThreadFull / n * per30, wallAll / n * per30, threads);
     }

@@ -47,7 +47,9 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         var f = FeatureBenchmark.run(files, repeats, threads);
         System.out.printf(Locale.ROOT, "%d clips of 10 s or more from %s, %d passes after %d warm-up passes; seconds per 30-s clip:%n",
                 f.clips(), dir, repeats, FeatureBenchmark.WARM_UP_PASSES);
-        System.out.printf(Locale.ROOT, "  decode (CPU, 1 thread)                    %7.3f%n", f.decodeCpu());
+        System.out.printf(Locale.ROOT, "  decode (CPU, 1 thread)                    %7.3f   %.2fx FFmpeg's own decode%n", f.decodeCpu(),
+                f.decodeCpu() / f.ffmpegDecodeCpu());
+        System.out.printf(Locale.ROOT, "  FFmpeg's own decode (CPU, 1 thread)       %7.3f%n", f.ffmpegDecodeCpu());
         System.out.printf(Locale.ROOT, "  518 FMA features, first pass (CPU, JIT)  %7.3f%n", f.fma518FirstPassCpu());
         System.out.printf(Locale.ROOT, "  518 FMA features (CPU, 1 thread)          %7.3f   librosa 0.5.0: ~1.0 -> %.1fx%n", f.fma518Cpu(), 1.0 / f.fma518Cpu());
         System.out.printf(Locale.ROOT, "  518 + tempo + HPSS (CPU, 1 thread)        %7.3f   librosa 0.5.0: ~8.0 -> %.1fx%n", f.allCpu(), 8.0 / f.allCpu());

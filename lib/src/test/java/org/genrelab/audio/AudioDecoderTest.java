@@ -321,6 +321,41 @@ class AudioDecoderTest {
         assertEquals(-32768, SampleFormat.floatToInt16(-1.5f));
     }
 
+    /**
+     * The float path's rounding is the double path's, bit for bit, over every 13th float's bit pattern (330 million
+     * values: every exponent, both signs, NaNs, infinities, subnormals, the halfway points).
+     */
+    @Test
+    void theFloatPathsConversionIsTheDoublePathsForEveryFloat() {
+        long mismatches = 0;
+        String first = null;
+        float[] x = new float[4096];
+        float[] want = new float[x.length];
+        long bits = 0;
+        while (bits <= 0xffffffffL) {
+            int n = 0;
+            for (; n < x.length && bits <= 0xffffffffL; n++, bits += 13) {
+                x[n] = Float.intBitsToFloat((int) bits);
+                want[n] = SampleFormat.floatToInt16(x[n]) / 32768f;
+            }
+            float[] in = x.clone();
+            SampleFormat.floatsToInt16Scaled(x, n);
+            for (int i = 0; i < n; i++) {
+                if (Float.floatToRawIntBits(want[i]) != Float.floatToRawIntBits(x[i])) {
+                    mismatches++;
+                    if (first == null) first = in[i] + ": " + want[i] + " against " + x[i];
+                }
+            }
+        }
+        float[] edges = {0.5f / 32768f, 1.5f / 32768f, 2.5f / 32768f, -2.5f / 32768f, 32767.5f / 32768f, -0f, 1f, -1f, Float.NaN};
+        float[] got = edges.clone();
+        SampleFormat.floatsToInt16Scaled(got, got.length);
+        for (int i = 0; i < edges.length; i++) {
+            assertEquals(SampleFormat.floatToInt16(edges[i]) / 32768f, got[i], "x = " + edges[i]);
+        }
+        assertEquals(0, mismatches, first);
+    }
+
     private static void assertFalseOk(DecodedAudio a) {
         assertTrue(!a.ok() && !a.reason().isBlank());
     }
