@@ -1,6 +1,8 @@
 package org.genrelab.bench;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import org.genrelab.data.AudioCollection;
 import org.genrelab.deep.DeviceChoice;
@@ -11,12 +13,21 @@ import org.genrelab.vggish.VggishWeights;
 /**
  * Speed of embedding one clip with the full-size VGGish (stand-in weights: the arithmetic is the same):
  * the front end (decode, resample to 16 kHz, log-mel examples) on one thread, then the network on the
- * current device. Figures, not pass/fail.
+ * current device, and beside it the float32 matrix-product rate the same PyTorch reaches on a large product
+ * ({@value #GEMM_SIZE}², the machine's practical peak), so the network's rate reads as a share of it.
+ * Figures, not pass/fail.
  */
 public final class EmbeddingBenchmark {
 
-    /** Seconds per clip of each stage, the examples per clip, and the device. */
-    public record Figures(double frontEndSeconds, double networkSeconds, int examples, String device) {
+    /** The side of the square matrices whose product gives the peak. */
+    public static final int GEMM_SIZE = 2048;
+
+    /**
+     * Seconds per clip of each stage, the examples per clip, the device, the network's GFLOP/s and the large
+     * product's GFLOP/s.
+     */
+    public record Figures(double frontEndSeconds, double networkSeconds, int examples, String device,
+                          double networkGflops, double gemmGflops) {
     }
 
     private EmbeddingBenchmark() {
@@ -35,7 +46,22 @@ public final class EmbeddingBenchmark {
             b.embed(m, p.examples(), p.count());
             long t1 = System.nanoTime();
             for (int r = 0; r < repeats; r++) b.embed(m, p.examples(), p.count());
-            return new Figures(front, (System.nanoTime() - t1) / 1e9 / repeats, p.count(), DeviceChoice.describe());
+            double network = (System.nanoTime() - t1) / 1e9 / repeats;
+            double networkGflops = (double) b.flopsPerExample() * p.count() / network / 1e9;
+            return new Figures(front, network, p.count(), DeviceChoice.describe(), networkGflops, gemmGflops(m, repeats));
+        }
+    }
+
+    /** GFLOP/s of {@code GEMM_SIZE}² float32 products through the engine, after one untimed product. */
+    static double gemmGflops(NDManager manager, int repeats) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray a = m.randomUniform(-1, 1, new Shape(GEMM_SIZE, GEMM_SIZE));
+            NDArray b = m.randomUniform(-1, 1, new Shape(GEMM_SIZE, GEMM_SIZE));
+            a.matMul(b).close();
+            long t0 = System.nanoTime();
+            for (int r = 0; r < repeats; r++) a.matMul(b).close();
+            double seconds = (System.nanoTime() - t0) / 1e9 / repeats;
+            return 2.0 * GEMM_SIZE * GEMM_SIZE * GEMM_SIZE / seconds / 1e9;
         }
     }
 }

@@ -40,7 +40,10 @@ public final class BenchVggishCommand implements Callable<Integer> {
         var f = EmbeddingBenchmark.run(clip, repeats);
         System.out.printf(Locale.ROOT, "full-size VGGish on %s, %d passes, seconds per 30-s clip:%n", clip.getFileName(), repeats);
         System.out.printf(Locale.ROOT, "  decode + resample + log-mel (CPU, 1 thread)   %7.3f%n", f.frontEndSeconds());
-        System.out.printf(Locale.ROOT, "  network, %d examples (%s)        %7.3f%n", f.examples(), f.device(), f.networkSeconds());
+        System.out.printf(Locale.ROOT, "  network, %d examples (%s)        %7.3f   %.1f GFLOP/s%n", f.examples(), f.device(),
+                f.networkSeconds(), f.networkGflops());
+        System.out.printf(Locale.ROOT, "  float32 matrix product %dx%d, same engine     %.1f GFLOP/s: the network reaches %.0f%% of it%n",
+                EmbeddingBenchmark.GEMM_SIZE, EmbeddingBenchmark.GEMM_SIZE, f.gemmGflops(), 100 * f.networkGflops() / f.gemmGflops());
         return 0;
     }
 }

@@ -112,6 +112,34 @@ public final class VggishBlock extends SequentialBlock {
         return fc.clone();
     }
 
+    /**
+     * Floating-point operations of one example's forward pass (a multiply and an add each count one): the six 3×3
+     * convolutions at their resolutions (96×64, pooled by 2 after the first, second, fourth and sixth) and the three
+     * fully connected layers. About 1.73 GFLOP for the full-size network.
+     */
+    public long flopsPerExample() {
+        int[] poolAfter = {1, 2, 4, 6};
+        long h = NUM_FRAMES;
+        long w = NUM_BANDS;
+        long in = 1;
+        long flops = 0;
+        for (int c = 0; c < 6; c++) {
+            flops += 2L * h * w * in * convChannels[c] * 9;
+            in = convChannels[c];
+            final int conv = c + 1;
+            if (Arrays.stream(poolAfter).anyMatch(p -> p == conv)) {
+                h /= 2;
+                w /= 2;
+            }
+        }
+        long width = in * h * w;
+        for (int f : fc) {
+            flops += 2L * width * f;
+            width = f;
+        }
+        return flops;
+    }
+
     /** @return the embedding size (the last fully-connected width) */
     public int embeddingSize() {
         return fc[2];

@@ -100,4 +100,18 @@ class VggishBlockTest {
             assertTrue(e.getMessage().contains("embeddings.4.bias"), e.getMessage());
         }
     }
+
+    /**
+     * The full-size network's operations per example, counted by hand: 2·H·W·Cin·Cout·9 for the convolutions at 96×64
+     * (1→64), 48×32 (64→128), 24×16 (128→256, 256→256), 12×8 (256→512, 512→512), then 2·in·out for 12288→4096,
+     * 4096→4096 and 4096→128.
+     */
+    @Test
+    void flopsPerExampleCountTheFullNetworksLayers() {
+        long conv = 2L * 96 * 64 * 1 * 64 * 9 + 2L * 48 * 32 * 64 * 128 * 9 + 2L * 24 * 16 * 128 * 256 * 9
+                + 2L * 24 * 16 * 256 * 256 * 9 + 2L * 12 * 8 * 256 * 512 * 9 + 2L * 12 * 8 * 512 * 512 * 9;
+        long fc = 2L * 12288 * 4096 + 2L * 4096 * 4096 + 2L * 4096 * 128;
+        assertEquals(1_727_791_104L, conv + fc);
+        assertEquals(conv + fc, new VggishBlock(VggishBlock.FULL_CONV_CHANNELS, VggishBlock.FULL_FC, false).flopsPerExample());
+    }
 }
