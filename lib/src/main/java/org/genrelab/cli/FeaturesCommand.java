@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genrelab.data.AudioCollection;
 import org.genrelab.features.FeatureExtractor;
+import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.features.FmaFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +48,20 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     SparkOption spark = new SparkOption();
 
+    @Option(names = "--parquet", paramLabel = "FOLDER",
+            description = "With --spark: also write the rows as Parquet (track_id and one float column per feature).")
+    Path parquet;
+
     @Override
     public Integer call() throws Exception {
         SparkEngine engine = null;
+        if (parquet != null && !spark.enabled()) {
+            System.err.println("genrelab features: --parquet is written by Spark: give --spark too");
+            return 2;
+        }
         if (spark.enabled()) {
             try {
-                engine = spark.engine(input, output);
+                engine = parquet == null ? spark.engine(input, output) : spark.engine(input, output, parquet);
             } catch (IOException | IllegalStateException e) {
                 System.err.println("genrelab features: " + e.getMessage());
                 return 2;
@@ -75,6 +84,9 @@ public final class FeaturesCommand implements Callable<Integer> {
                 FeatureExtractor.Plan plan = extractor.plan(tracks, output, retryFailed);
                 engine.features(spark.master(), extractor, plan, p);
                 r = extractor.finish(plan);
+                if (parquet != null) {
+                    engine.parquet(spark.master(), plan, FmaFeatures.COLUMNS, FmaFeatureCsv.read(r.table()).rowIds(), parquet);
+                }
             } else {
                 r = extractor.run(tracks, output, retryFailed, p);
             }
@@ -93,6 +105,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                     + " (<id>.failed) and reused; to compute those tracks again, run the same command with --retry-failed.");
         }
         if (r.unreadable() > 0) System.out.println("Unreadable inputs are not cached: the next run looks at them again.");
+        if (parquet != null) System.out.println("The same rows as Parquet in " + parquet + ".");
         return 0;
     }
 }

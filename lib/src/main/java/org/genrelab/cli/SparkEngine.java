@@ -1,9 +1,12 @@
 package org.genrelab.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.IntConsumer;
 import org.genrelab.features.FeatureExtractor;
+import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.vggish.EmbeddingExtractor;
 
 /**
@@ -29,6 +32,17 @@ public interface SparkEngine {
      * @return how long Spark took to start and the job to run (zero when nothing was left to compute)
      */
     Timing features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
+            throws IOException;
+
+    /**
+     * Writes the rows a finished plan's cache holds as Parquet, from the executors: one row per track (the part files
+     * in the table's order, though readers need not keep it), a {@code track_id} string column and one float column per feature column, named
+     * {@code feature_statistics_number} ({@code mfcc_mean_01}). Spark's commit protocol makes the folder appear whole
+     * or not at all.
+     *
+     * @param ids the table's row ids, in its order
+     */
+    void parquet(String master, FeatureExtractor.Plan plan, List<FmaFeatureCsv.Column> columns, List<String> ids, Path out)
             throws IOException;
 
     /**

@@ -234,6 +234,16 @@ public final class FeatureExtractor implements Serializable {
         Files.deleteIfExists(cache.resolve(t.id() + ".failed")); // a retried track that now succeeds
     }
 
+    /** A track's row as the cache holds it ({@code <id>.f32}), or null when the cache has none. */
+    public static float[] cachedRow(Path cache, String id) throws IOException {
+        Path ok = cache.resolve(id + ".f32");
+        if (!Files.exists(ok)) return null;
+        ByteBuffer bb = ByteBuffer.wrap(Files.readAllBytes(ok)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bb.remaining() / 4];
+        for (int i = 0; i < v.length; i++) v[i] = bb.getFloat();
+        return v;
+    }
+
     /** Writes the table and the failure list of a plan whose tracks have been computed into its cache. */
     public Result finish(Plan plan) throws IOException {
         return assemble(plan.tracks(), plan.output(), plan.cache(), plan.unreadable(), plan.reused(), plan.failedFromCache());
@@ -247,11 +257,10 @@ public final class FeatureExtractor implements Serializable {
         Map<String, double[]> rows = new LinkedHashMap<>();
         List<Failure> failed = new ArrayList<>();
         for (Track t : sorted) {
-            Path ok = cache.resolve(t.id() + ".f32");
-            if (Files.exists(ok)) {
-                ByteBuffer bb = ByteBuffer.wrap(Files.readAllBytes(ok)).order(ByteOrder.LITTLE_ENDIAN);
-                double[] v = new double[bb.remaining() / 4];
-                for (int i = 0; i < v.length; i++) v[i] = bb.getFloat();
+            float[] row = cachedRow(cache, t.id());
+            if (row != null) {
+                double[] v = new double[row.length];
+                for (int i = 0; i < v.length; i++) v[i] = row[i];
                 rows.put(t.id(), v);
             } else if (unreadable.containsKey(t.id())) {
                 failed.add(new Failure(t.id(), t.audio(), unreadable.get(t.id())));

@@ -6,12 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.ArrayList;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.genrelab.cli.SparkEngine;
 import org.genrelab.data.AudioCollection;
 import org.genrelab.deep.DeviceChoice;
 import org.genrelab.features.FeatureExtractor;
+import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.vggish.EmbeddingExtractor;
 
 /**
@@ -87,6 +97,31 @@ public final class SparkJobs implements SparkEngine {
                 c.close();
             }
         };
+    }
+
+    @Override
+    public void parquet(String master, FeatureExtractor.Plan plan, List<FmaFeatureCsv.Column> columns, List<String> ids,
+            Path out) throws IOException {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField("track_id", DataTypes.StringType, false));
+        for (FmaFeatureCsv.Column c : columns) {
+            fields.add(DataTypes.createStructField(c.feature() + "_" + c.statistics() + "_" + c.number(), DataTypes.FloatType, true));
+        }
+        StructType schema = DataTypes.createStructType(fields);
+        String cache = plan.cache().toAbsolutePath().toString();
+        try (JavaSparkContext sc = SparkContexts.open(master, "GenreLab features to Parquet")) {
+            SparkSession spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
+            JavaRDD<Row> rows = sc.parallelize(ids, TrackSlices.count(Math.max(1, ids.size()), sc.defaultParallelism())).map(id -> {
+                float[] v = FeatureExtractor.cachedRow(Path.of(cache), id);
+                Object[] values = new Object[v.length + 1];
+                values[0] = id;
+                for (int i = 0; i < v.length; i++) values[i + 1] = v[i];
+                return RowFactory.create(values);
+            });
+            spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).parquet(out.toAbsolutePath().toString());
+        } catch (RuntimeException e) {
+            throw new IOException("writing " + out + " as Parquet failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.genrelab.features.FeatureExtractor;
 import org.genrelab.features.FmaFeatureCsv;
 import org.genrelab.features.TrackFeatureFunction;
@@ -40,6 +43,40 @@ class SparkFeatureJobTest {
         for (String id : List.of("corrupt.mp3,", "empty.mp3,", "link.mp3,", "folder.mp3,")) assertTrue(failures.contains(id), failures);
         assertEquals(List.of("chord_cmaj_30s.mp3", "silence_5s.wav", "sine1k_2s.wav", "synth_song_30s_48k.mp3"),
                 FmaFeatureCsv.read(dir.resolve("spark.csv")).rowIds(), "4 rows, each once");
+    }
+
+    /**
+     * {@code --parquet} writes the table's rows, each once, with the same float values and named columns (a reader
+     * orders the part files as it likes, so rows are matched by id).
+     */
+    @Test
+    void parquetHoldsTheTablesRowsAndValues(@TempDir Path dir) throws Exception {
+        Path audio = TestCorpus.withDefects(dir);
+        Path csv = dir.resolve("f.csv");
+        Path parquet = dir.resolve("f.parquet");
+        String[] run = TestCorpus.run("features", "--spark", "local[2]", audio.toString(), csv.toString(), "--no-rhythm",
+                "--parquet", parquet.toString());
+        assertEquals("0", run[0], run[1] + run[2]);
+        assertTrue(Files.exists(parquet.resolve("_SUCCESS")), "Spark committed the folder");
+        FmaFeatureCsv table = FmaFeatureCsv.read(csv);
+        try (SparkSession spark = SparkSession.builder().master("local[1]").appName("read back").getOrCreate()) {
+            List<Row> rows = spark.read().parquet(parquet.toString()).collectAsList();
+            assertEquals(table.rowIds(), rows.stream().map(r -> r.getString(0)).sorted(Comparator.comparing(id -> table.rowIds().indexOf(id))).toList());
+            String[] names = spark.read().parquet(parquet.toString()).columns();
+            assertEquals("track_id", names[0]);
+            assertEquals("chroma_cens_kurtosis_01", names[1]);
+            assertEquals(table.columns().size() + 1, names.length);
+            for (Row r : rows) {
+                double[] want = table.row(r.getString(0));
+                for (int i = 0; i < want.length; i++) {
+                    assertEquals(Float.floatToIntBits((float) want[i]), Float.floatToIntBits(r.getFloat(i + 1)),
+                            r.getString(0) + ", " + names[i + 1]);
+                }
+            }
+        }
+        String[] without = TestCorpus.run("features", audio.toString(), dir.resolve("g.csv").toString(), "--parquet", "x");
+        assertEquals("2", without[0]);
+        assertTrue(without[2].contains("--parquet is written by Spark: give --spark too"), without[2]);
     }
 
     /** A track that runs out of memory fails alone, with its reason; the others are computed. */
