@@ -54,7 +54,7 @@ public final class SparkJobs implements SparkEngine {
     @Override
     public Timing features(String master, FeatureExtractor extractor, FeatureExtractor.Plan plan, IntConsumer progress)
             throws IOException {
-        List<TrackRef> todo = plan.todo().stream().map(t -> new TrackRef(t.id(), t.audio().toString())).toList();
+        List<TrackRef> todo = plan.todo().stream().map(t -> new TrackRef(t.id(), t.audio().toAbsolutePath().toString())).toList();
         progress.accept(plan.settled());
         if (todo.isEmpty()) return new Timing(0, 0);
         String cache = plan.cache().toAbsolutePath().toString();
@@ -127,7 +127,7 @@ public final class SparkJobs implements SparkEngine {
     @Override
     public int embeddings(String master, EmbeddingExtractor.Recipe recipe, EmbeddingExtractor.Plan plan,
             IntConsumer progress) throws IOException {
-        List<TrackRef> todo = plan.todo().stream().map(t -> new TrackRef(t.id(), t.audio().toString())).toList();
+        List<TrackRef> todo = plan.todo().stream().map(t -> new TrackRef(t.id(), t.audio().toAbsolutePath().toString())).toList();
         progress.accept(plan.settled());
         if (todo.isEmpty()) return 0;
         String out = plan.out().toAbsolutePath().toString();
