@@ -1,9 +1,13 @@
 package org.genrelab.dsp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Random;
 import org.genrelab.SharedData;
 import org.genrelab.data.Npy;
 import org.junit.jupiter.api.Test;
@@ -128,6 +132,74 @@ class ResampleTest {
                                 f + " " + rates[0] + "->" + rates[1] + " float32 " + f32 + " length " + len);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The general (non-whole-step) loop's fast path, {@link VectorResample} where the Vector API is present, against
+     * the plain loop, bit for bit: random signals from a few samples (both wings cut short) to a few thousand, both
+     * accumulators, both filters, downsampling and upsampling.
+     */
+    @Test
+    void generalFastPathIsBitIdenticalToThePlainLoop() {
+        Random r = new Random(11);
+        double[][] rates = {{44100, 16000}, {48000, 16000}, {22050, 16000}, {32000, 16000}, {8000, 16000},
+                {44100, 22050}, {16000, 44100}};
+        for (int len : new int[] {1, 3, 17, 40, 100, 150, 333, 2600, 7100, 12000}) {
+            double[] x = new double[len];
+            for (int i = 0; i < len; i++) x[i] = r.nextGaussian();
+            // one stretch of float32-subnormal sums and one of float32 overflow, for the float32 rounding
+            for (int i = len / 3; i < len / 2; i++) x[i] *= 1e-40;
+            for (int i = 3 * len / 4; i < len && len > 1000; i++) x[i] *= 1e38;
+            for (Resample.Filter f : Resample.Filter.values()) {
+                for (double[] rate : rates) {
+                    if (len * rate[1] / rate[0] < 1) continue;
+                    for (boolean f32 : new boolean[] {true, false}) {
+                        double[] fast = Resample.run(x, rate[0], rate[1], f, f32, true);
+                        double[] slow = Resample.run(x, rate[0], rate[1], f, f32, false);
+                        assertEquals(slow.length, fast.length);
+                        for (int t = 0; t < slow.length; t++) {
+                            if (Double.doubleToRawLongBits(slow[t]) != Double.doubleToRawLongBits(fast[t])) {
+                                fail(f + " " + rate[0] + "->" + rate[1] + " float32 " + f32 + " length " + len + ": output "
+                                        + t + " is " + fast[t] + ", plain loop " + slow[t]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The comparison above is not vacuous: where the Vector API is present, the vector loop computes the interior. */
+    @Test
+    void vectorLoopComputesTheInterior() {
+        assumeTrue(VectorApi.AVAILABLE, "no jdk.incubator.vector");
+        double[] x = new double[44100];
+        Random r = new Random(3);
+        for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+        double srOrig = 44100;
+        double srNew = 16000;
+        Resample.Filter f = Resample.Filter.KAISER_BEST;
+        double ratio = srNew / srOrig;
+        double[] base = f.table();
+        double[] win = new double[base.length];
+        for (int i = 0; i < win.length; i++) win[i] = ratio * base[i];
+        double[] delta = new double[win.length];
+        for (int i = 0; i < win.length - 1; i++) delta[i] = win[i + 1] - win[i];
+        long[] period = Resample.period(srOrig, srNew);
+        assertArrayEquals(new long[] {160, 441}, period);
+        double[] y = new double[(int) (x.length * srNew / srOrig)];
+        boolean[] done = VectorResample.general(x, win, delta, ratio, f.numTable(), (int) (ratio * f.numTable()),
+                1.0 / ratio, (int) period[0], (int) period[1], false, y);
+        int count = 0;
+        for (boolean d : done) if (d) count++;
+        assertTrue(count > y.length / 2, "vector loop computed only " + count + " of " + y.length + " outputs");
+        for (int t = 0; t < y.length; t++) {
+            if (done[t]) {
+                double want = Resample.generalOutput(x, t, win, delta, ratio, f.numTable(), (int) (ratio * f.numTable()),
+                        1.0 / ratio, false);
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(y[t]), "output " + t);
             }
         }
     }
